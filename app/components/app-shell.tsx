@@ -1,0 +1,171 @@
+import { Form, Link, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useRootData } from '~/root'
+import { languages, type Language } from '~/utils/i18n'
+import { CsrfInput } from './forms'
+import { VerificationBadge } from './badges'
+
+/** The same page in another language: swap the first path segment. */
+export function pathInLanguage(pathname: string, lang: Language) {
+  const rest = pathname.replace(/^\/(vi|en)(?=\/|$)/, '')
+  return `/${lang}${rest}`
+}
+
+function LanguageSwitcher({ current }: { current: Language }) {
+  const { t } = useTranslation()
+  const location = useLocation()
+  return (
+    <nav aria-label={t('shell.language')} className="lang-switch">
+      {languages.map((lang) => {
+        const to = pathInLanguage(location.pathname, lang) + location.search
+        return lang === current ? (
+          <span key={lang} aria-current="true" lang={lang}>
+            {t(`shell.languageName.${lang}`)}
+          </span>
+        ) : (
+          <a key={lang} href={`/set-language?${new URLSearchParams({ lang, to })}`} hrefLang={lang} lang={lang}>
+            {t(`shell.languageName.${lang}`)}
+          </a>
+        )
+      })}
+    </nav>
+  )
+}
+
+function AccountMenu({ lang }: { lang: Language }) {
+  const { t } = useTranslation()
+  const root = useRootData()
+  const location = useLocation()
+  if (!root?.user) {
+    const redirectTo = location.pathname.endsWith('/login') || location.pathname.endsWith('/signup') ? undefined : location.pathname
+    const qs = redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ''
+    return (
+      <div className="account-links">
+        <Link to={`/${lang}/login${qs}`}>{t('shell.login')}</Link>
+        <Link to={`/${lang}/signup${qs}`} className="button button-small">
+          {t('shell.signup')}
+        </Link>
+      </div>
+    )
+  }
+  const active = root.activeOrganization
+  return (
+    <details className="account-menu">
+      <summary>
+        <span className="account-name">{root.user.name}</span>
+        {active ? <span className="account-org">{active.displayName}</span> : null}
+      </summary>
+      <div className="account-menu-panel">
+        {root.organizations.length > 0 ? (
+          <Form method="post" action={`/${lang}/orgs/switch`} className="org-switch">
+            <CsrfInput />
+            <input type="hidden" name="redirectTo" value={location.pathname} />
+            <label htmlFor="org-switch-select">{t('shell.organization')}</label>
+            <select id="org-switch-select" name="organizationId" defaultValue={active?.id}>
+              {root.organizations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.displayName} · {t(`orgKind.${o.kind}`)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button-small button-secondary">
+              {t('shell.switch')}
+            </button>
+          </Form>
+        ) : null}
+        <ul>
+          {active ? (
+            <>
+              <li>
+                <Link to={`/${lang}/orgs/${active.slug}`}>
+                  {active.displayName} <VerificationBadge status={active.verificationStatus} />
+                </Link>
+              </li>
+              <li>
+                <Link to={`/${lang}/orgs/${active.slug}/members`}>{t('shell.members')}</Link>
+              </li>
+              {active.role === 'OWNER' ? (
+                <li>
+                  <Link to={`/${lang}/orgs/${active.slug}/settings`}>{t('shell.orgSettings')}</Link>
+                </li>
+              ) : null}
+            </>
+          ) : null}
+          <li>
+            <Link to={`/${lang}/orgs/new`}>{t('shell.newOrganization')}</Link>
+          </li>
+          <li>
+            <Link to={`/${lang}/account`}>{t('shell.account')}</Link>
+          </li>
+        </ul>
+        <Form method="post" action={`/${lang}/logout`}>
+          <CsrfInput />
+          <button type="submit" className="button button-small button-secondary">
+            {t('shell.logout')}
+          </button>
+        </Form>
+      </div>
+    </details>
+  )
+}
+
+function Toast() {
+  const { t } = useTranslation()
+  const root = useRootData()
+  if (!root?.toast) return null
+  return (
+    <div className={`toast toast-${root.toast.type ?? 'success'}`} role="status">
+      {t(root.toast.key, root.toast.values)}
+    </div>
+  )
+}
+
+export function AppShell({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation()
+  const root = useRootData()
+  const lang = root?.lang ?? 'vi'
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to={`/${lang}`} className="brand" aria-label={t('shell.homeLink')}>
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>
+            <span>{t('appName')}</span>
+          </Link>
+          <Form method="get" action={`/${lang}/search`} className="header-search" role="search">
+            <label htmlFor="header-search-q" className="visually-hidden">
+              {t('shell.searchLabel')}
+            </label>
+            <input id="header-search-q" type="search" name="q" placeholder={t('shell.searchPlaceholder')} maxLength={200} />
+            <button type="submit" className="button button-small">
+              {t('shell.searchButton')}
+            </button>
+          </Form>
+          <div className="header-tools">
+            <LanguageSwitcher current={lang} />
+            <AccountMenu lang={lang} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="container">
+        <Toast />
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('shell.footer')}</p>
+          {root?.devMailbox ? (
+            <p>
+              <Link to={`/${lang}/dev/mailbox`}>{t('shell.devMailbox')}</Link>
+            </p>
+          ) : null}
+        </div>
+      </footer>
+    </>
+  )
+}

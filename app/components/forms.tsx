@@ -1,0 +1,83 @@
+import { useId, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useRootData } from '~/root'
+
+/** The hidden CSRF field every cookie-authenticated form carries (checked by readForm on the server). */
+export function CsrfInput() {
+  const root = useRootData()
+  return <input type="hidden" name="csrf" value={root?.csrfToken ?? ''} />
+}
+
+/** Error messages are i18n keys in the `errors` namespace (shared Zod schemas produce them). */
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const { t } = useTranslation('errors')
+  if (!errors?.length) return null
+  return (
+    <ul id={id} className="field-errors" role="alert">
+      {errors.map((e) => (
+        <li key={e}>{t(e, { defaultValue: t('invalid') })}</li>
+      ))}
+    </ul>
+  )
+}
+
+type FieldProps = { label: string; hint?: string; errors?: string[] | null }
+
+export function Field({ label, hint, errors, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId()
+  const errorId = `${id}-error`
+  const hintId = `${id}-hint`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[hint ? hintId : '', errors?.length ? errorId : ''].filter(Boolean).join(' ') || undefined}
+        {...input}
+      />
+      {hint ? <p id={hintId} className="hint">{hint}</p> : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export function TextareaField({ label, hint, errors, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId()
+  const errorId = `${id}-error`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined} {...input} />
+      {hint ? <p className="hint">{hint}</p> : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export function SelectField({
+  label,
+  hint,
+  errors,
+  options,
+  placeholder,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
+  const id = useId()
+  const errorId = `${id}-error`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined} {...select}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}

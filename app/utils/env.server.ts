@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const intFromEnv = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PORT: intFromEnv(3000),
+  APP_URL: z.string().url('must be a full URL such as https://chovungmien.vn').optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('Chợ Vùng Miền <no-reply@localhost>'),
+  SEED_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  LOGIN_LIMIT_PER_ACCOUNT: intFromEnv(5),
+  LOGIN_LIMIT_PER_IP: intFromEnv(30),
+  LOGIN_LIMIT_WINDOW_MINUTES: intFromEnv(15),
+})
+
+export type Env = z.infer<typeof schema> & { SESSION_SECRET: string; APP_URL: string }
+
+function emptyToUndefined(source: NodeJS.ProcessEnv) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+}
+
+/** Validates process.env once; a bad or missing value stops start-up with a message naming the variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(emptyToUndefined(source))
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment configuration (see .env.example):\n${lines.join('\n')}`)
+  }
+  const env = parsed.data
+  let secret = env.SESSION_SECRET
+  if (!secret) {
+    if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
+      throw new Error('Invalid environment configuration (see .env.example):\n  SESSION_SECRET: required in production with DATABASE_URL')
+    }
+    secret = embeddedSessionSecret(env.DATA_DIR)
+  }
+  return { ...env, SESSION_SECRET: secret, APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}` }
+}
+
+// The embedded default keeps a generated secret in DATA_DIR so sessions survive restarts.
+function embeddedSessionSecret(dataDir: string) {
+  const file = path.join(dataDir, 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+let cached: Env | undefined
+export function env(): Env {
+  cached ??= loadEnv()
+  return cached
+}
