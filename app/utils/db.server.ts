@@ -43,7 +43,7 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 })
 
 /** Tests give each file its own database. */
-export function useDatabaseForTests(c: PrismaClient) {
+export function setDatabaseForTests(c: PrismaClient) {
   client = c
   closeCurrent = () => c.$disconnect()
 }

@@ -10,6 +10,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
+  DriverAdapterError,
   mockAdapter,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -116,12 +117,13 @@ async function withEngine<T>(
   }
 }
 
-// The engine rejects with plain objects or strings; give callers a real Error with the engine's message.
+// The engine rejects with Errors, plain objects or strings whose message ends with a Rust span trace
+// ("   0: sql_schema_connector::…"); keep the human part.
 function toError(error: unknown): Error {
-  if (error instanceof Error) return error
-  if (typeof error === 'string') return new Error(error)
-  const message = (error as { message?: unknown })?.message
-  return new Error(typeof message === 'string' ? message : JSON.stringify(error))
+  const { message: raw } = (error ?? {}) as { message?: unknown }
+  const text = typeof raw === 'string' ? raw : typeof error === 'string' ? error : JSON.stringify(error)
+  const message = text.split(/\n\s*0: /)[0].trim().replace(/^external connector error\n/, '')
+  return new Error(message, { cause: error })
 }
 
 /** Migration SQL turning `fromSchemaText` (null = empty database) into `toSchemaText`; '' when equal. */
@@ -136,9 +138,12 @@ export async function diffSchemas(fromSchemaText: string | null, toSchemaText: s
       filters: noFilters,
     }),
   )
-  const sql = result.stdout ?? ''
-  // An empty diff still comes back as a comment line.
-  return /^\s*(--[^\n]*\s*)*$/.test(sql) ? '' : sql
+  return emptyIfNoChanges(result.stdout)
+}
+
+// An empty diff still comes back as a comment line ("-- This is an empty migration.").
+function emptyIfNoChanges(sql: string | null): string {
+  return sql && !/^\s*(--[^\n]*\s*)*$/.test(sql) ? sql : ''
 }
 
 // A schema-to-schema diff touches no database, but the engine still asks for the server version when it
@@ -190,7 +195,6 @@ function loadMigrationsList(migrationsDir: string, names: string[]): MigrationLi
 /**
  * Applies every pending migration of prisma/migrations and records them in `_prisma_migrations` exactly
  * as `prisma migrate deploy` does, so either tool can take over a database from the other.
- * A PGlite instance passed in stays open; a data directory is opened and closed here.
  */
 export async function applyMigrations(
   target: MigrationTarget,
@@ -198,18 +202,8 @@ export async function applyMigrations(
 ): Promise<{ applied: string[] }> {
   const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR
   const names = listMigrations(migrationsDir)
-  let pglite: PGlite | undefined
-  let ownsPglite = false
-  let factory: SqlMigrationAwareDriverAdapterFactory
-  if (target.kind === 'pglite') {
-    ownsPglite = typeof target.dataDir === 'string'
-    pglite = typeof target.dataDir === 'string' ? await PGlite.create({ dataDir: target.dataDir }) : target.dataDir
-    factory = new PrismaPGlite(pglite)
-  } else {
-    factory = new PrismaPg(parseIntoClientConfig(target.url))
-  }
-  try {
-    return await withEngine(factory, null, async (engine) => {
+  return withTarget(target, (factory) =>
+    withEngine(factory, null, async (engine) => {
       const done = new Set(await appliedMigrationNames(factory))
       const pending = names.filter((name) => !done.has(name))
       opts.onPending?.(pending)
@@ -223,10 +217,75 @@ export async function applyMigrations(
         opts.onProgress?.(name)
       }
       return { applied }
-    })
+    }),
+  )
+}
+
+// A PGlite instance passed in stays open; a data directory is opened and closed here.
+async function withTarget<T>(
+  target: MigrationTarget,
+  run: (factory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>,
+): Promise<T> {
+  if (target.kind === 'postgres') return run(new PrismaPg(parseIntoClientConfig(target.url)))
+  if (typeof target.dataDir !== 'string') return run(fixedPGliteFactory(target.dataDir))
+  const pglite = await PGlite.create({ dataDir: target.dataDir })
+  try {
+    return await run(fixedPGliteFactory(pglite))
   } finally {
-    if (ownsPglite) await pglite?.close()
+    await pglite.close()
   }
+}
+
+/**
+ * Migration SQL that would take the live database to `schemaText`; '' when it already matches.
+ * PGlite only: @prisma/adapter-pg cannot read the "char" columns that catalog introspection returns.
+ */
+export async function diffDatabaseToSchema(
+  target: Extract<MigrationTarget, { kind: 'pglite' }>,
+  schemaText: string,
+): Promise<string> {
+  return withTarget(target, (factory) =>
+    withEngine(factory, schemaText, async (engine) => {
+      const files = [{ path: 'schema.prisma', content: schemaText }]
+      const result = await engine.diff({
+        from: { tag: 'schemaDatasource', files, configDir: ROOT_DIR },
+        to: { tag: 'schemaDatamodel', files },
+        script: true,
+        exitCode: null,
+        filters: noFilters,
+      })
+      return emptyIfNoChanges(result.stdout)
+    }),
+  )
+}
+
+// pglite-prisma-adapter 0.7.2's executeScript does not await PGlite's exec, so a failing migration is
+// recorded as applied and its error escapes as an unhandled rejection. Run scripts ourselves.
+function fixedPGliteFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPGlite(pglite)
+  const connect = factory.connect.bind(factory)
+  factory.connect = async () => {
+    const adapter = await connect()
+    adapter.executeScript = async (script) => {
+      try {
+        await pglite.exec(script)
+      } catch (error) {
+        const e = error as Partial<Record<'code' | 'severity' | 'message' | 'detail' | 'hint' | 'column', string>>
+        if (typeof e.code !== 'string') throw error
+        throw new DriverAdapterError({
+          kind: 'postgres',
+          code: e.code,
+          severity: e.severity ?? 'ERROR',
+          message: e.message ?? String(error),
+          detail: e.detail,
+          column: e.column,
+          hint: e.hint,
+        })
+      }
+    }
+    return adapter
+  }
+  return factory
 }
 
 // Successfully applied, not rolled back: the same rows `migrate deploy` treats as done.

@@ -11,6 +11,9 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password.serv
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
 const RESET_TTL_MS = 60 * 60 * 1000
+const RESET_LIMIT_PER_ACCOUNT = 3
+const RESET_LIMIT_PER_IP = 20
+const RESET_LIMIT_WINDOW_MS = 60 * 60 * 1000
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
 export const newToken = () => randomBytes(32).toString('base64url')
@@ -98,6 +101,8 @@ export async function changePassword(input: { userId: string; sessionId: string;
   await prisma.$transaction([
     prisma.user.update({ where: { id: input.userId }, data: { passwordHash } }),
     prisma.session.deleteMany({ where: { userId: input.userId, id: { not: input.sessionId } } }),
+    // A reset link requested before the change would otherwise still override it.
+    prisma.passwordResetToken.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: new Date() } }),
   ])
   return { ok: true as const }
 }
@@ -106,16 +111,24 @@ export async function changePassword(input: { userId: string; sessionId: string;
  * Sends a reset link when the identifier belongs to an account; says nothing either way, so the page cannot
  * be used to find out who has an account.
  */
-export async function requestPasswordReset(identifier: string, lang: Language) {
+export async function requestPasswordReset(identifier: string, lang: Language, clientIp?: string) {
   const id = parseIdentifier(identifier)
-  const user = id ? await prisma.user.findUnique({ where: whereIdentifier(id) }) : null
+  if (!id) return
+  // Each request can cost an SMS and lands in someone's inbox: cap it per account and per client, silently
+  // (a visible limit would tell who has an account).
+  const [perAccount, perIp] = await Promise.all([
+    hitRateLimit(`reset:account:${id.email ?? id.phone}`, RESET_LIMIT_PER_ACCOUNT, RESET_LIMIT_WINDOW_MS),
+    clientIp ? hitRateLimit(`reset:ip:${clientIp}`, RESET_LIMIT_PER_IP, RESET_LIMIT_WINDOW_MS) : { allowed: true },
+  ])
+  if (!perAccount.allowed || !perIp.allowed) return
+  const user = await prisma.user.findUnique({ where: whereIdentifier(id) })
   if (!user) return
   const token = newToken()
   const t = getT(lang)
   const link = `${env().APP_URL}/${lang}/reset-password?token=${token}`
   await prisma.$transaction(async (tx) => {
     await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } })
-    await notify(tx, messageTo(id!, { subject: t('mail:reset.subject'), text: t('mail:reset.text', { name: user.name, link }) }))
+    await notify(tx, messageTo(id, { subject: t('mail:reset.subject'), text: t('mail:reset.text', { name: user.name, link }) }))
   })
 }
 
@@ -130,8 +143,10 @@ export async function resetPassword(token: string, password: string) {
   if (!row) return { ok: false as const, error: 'reset.invalidToken' }
   const passwordHash = await hashPassword(password)
   const used = await prisma.$transaction(async (tx) => {
-    const claimed = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
+    const claimed = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } })
     if (claimed.count === 0) return false
+    // Older links still waiting in the inbox must not undo the new password.
+    await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } })
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } })
     await tx.session.deleteMany({ where: { userId: row.userId } })
     return true
