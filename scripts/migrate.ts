@@ -31,7 +31,7 @@ export async function migrateDatabase(
   const url = process.env.DATABASE_URL
   let target: MigrationTarget
   let database: string
-  let dataDir: string | undefined
+  let pgdata: string | undefined
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
       throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${url.split(':')[0]}:…").`)
@@ -39,9 +39,9 @@ export async function migrateDatabase(
     target = { kind: 'postgres', url }
     database = describe(url)
   } else {
-    dataDir = process.env.DATA_DIR || './data'
-    const pgdata = path.join(dataDir, 'pgdata')
-    acquireDataDirLock(dataDir)
+    const dataDir = process.env.DATA_DIR || './data'
+    pgdata = path.join(dataDir, 'pgdata')
+    acquireDataDirLock(pgdata) // <DATA_DIR>/pgdata.lock, shared with the app (app/utils/db.server.ts)
     mkdirSync(pgdata, { recursive: true })
     target = { kind: 'pglite', dataDir: pgdata }
     database = `embedded ${dataDir.startsWith('/') ? pgdata : `./${pgdata}`}`
@@ -68,15 +68,21 @@ export async function migrateDatabase(
       result: pending && ({ applied, pending, database } satisfies MigrateResult),
     })
   } finally {
-    if (dataDir) releaseDataDirLock(dataDir)
+    if (pgdata) releaseDataDirLock(pgdata)
   }
+}
+
+function summary({ applied, pending, database }: MigrateResult): string {
+  return `Migrations: ${applied.length} applied, ${pending.length} pending (database: ${database})`
 }
 
 async function main() {
   let bar: cliProgress.SingleBar | undefined
+  let pending: string[] = []
   try {
     const result = await migrateDatabase({
       onPending(names) {
+        pending = names
         if (names.length === 0) return
         if (process.stdout.isTTY) {
           bar = new cliProgress.SingleBar(
@@ -89,24 +95,19 @@ async function main() {
         }
       },
       onProgress(name) {
-        if (bar) bar.increment({ migration: name })
+        // The bar names the migration being applied next.
+        if (bar) bar.increment({ migration: pending[pending.indexOf(name) + 1] ?? '' })
         else console.log(`  applied ${name}`)
       },
     })
     bar?.stop()
     const seconds = process.uptime().toFixed(1)
-    console.log(
-      `Migrations: ${result.applied.length} applied, ${result.pending.length} pending (database: ${result.database}) in ${seconds}s`,
-    )
+    console.log(`${summary(result)} in ${seconds}s`)
   } catch (error) {
     bar?.stop()
     const result = (error as { result?: MigrateResult }).result
     console.error(`db:migrate failed: ${error instanceof Error ? error.message : String(error)}`)
-    if (result) {
-      console.error(
-        `Migrations: ${result.applied.length} applied, ${result.pending.length} pending (database: ${result.database})`,
-      )
-    }
+    if (result) console.error(summary(result))
     process.exitCode = 1
   }
 }

@@ -50,7 +50,8 @@ async function tableNames(query: (sql: string) => Promise<{ rows: unknown[] }>):
 
 async function migrationRows(query: (sql: string) => Promise<{ rows: unknown[] }>) {
   const { rows } = await query(
-    'SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NULL AS current FROM _prisma_migrations ORDER BY migration_name',
+    `SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NULL AS current
+       FROM _prisma_migrations ORDER BY migration_name`,
   )
   return rows
 }
@@ -106,7 +107,8 @@ describe('migrations on the embedded PGlite', () => {
       ).rejects.toThrow(/Nowhere/)
       expect(progress).toEqual(['29990101000000_ok'])
       const { rows } = await db.query<{ migration_name: string; finished: boolean }>(
-        `SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE migration_name LIKE '2999%' ORDER BY 1`,
+        `SELECT migration_name, finished_at IS NOT NULL AS finished
+           FROM _prisma_migrations WHERE migration_name LIKE '2999%' ORDER BY 1`,
       )
       expect(rows).toEqual([
         { migration_name: '29990101000000_ok', finished: true },
@@ -152,11 +154,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('migrations on PostgreSQL (TEST_
 })
 
 describe('embedded database lock', () => {
+  let root: string
   let dataDir: string
   beforeAll(() => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'data-dir-lock-'))
+    root = mkdtempSync(path.join(tmpdir(), 'data-dir-lock-'))
+    dataDir = path.join(root, 'pgdata')
   })
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+  it('lives next to the PGlite directory, as <DATA_DIR>/pgdata.lock', () => {
+    expect(dataDirLockPath(dataDir)).toBe(path.join(root, 'pgdata.lock'))
+  })
 
   it('refuses a directory held by a live process', () => {
     writeFileSync(dataDirLockPath(dataDir), String(process.ppid))

@@ -1,5 +1,6 @@
 // PGlite is a single-process database: two processes opening the same data directory corrupt it.
-// `<dataDir>/pgdata.lock` holds the pid of the process that has it open.
+// A file next to the directory (`<DATA_DIR>/pgdata.lock` for `<DATA_DIR>/pgdata`) holds the pid of the
+// process that has it open; outside the directory so PGlite never sees it.
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -7,7 +8,7 @@ const held = new Set<string>()
 let exitHookInstalled = false
 
 export function dataDirLockPath(dataDir: string): string {
-  return path.join(dataDir, 'pgdata.lock')
+  return `${path.resolve(dataDir)}.lock`
 }
 
 function isAlive(pid: number): boolean {
@@ -35,11 +36,11 @@ function readLockPid(lockPath: string): number {
   }
 }
 
-/** Takes `<dataDir>/pgdata.lock` for this process; throws if a live process holds it. */
+/** Takes `<dataDir>.lock` for this process; throws if a live process holds it. */
 export function acquireDataDirLock(dataDir: string): void {
   const lockPath = dataDirLockPath(dataDir)
   if (held.has(lockPath)) return
-  fs.mkdirSync(dataDir, { recursive: true })
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true })
   for (;;) {
     try {
       const fd = fs.openSync(lockPath, 'wx')
@@ -63,7 +64,7 @@ export function acquireDataDirLock(dataDir: string): void {
   held.add(lockPath)
   if (!exitHookInstalled) {
     exitHookInstalled = true
-    process.on('exit', () => held.forEach((p) => releaseDataDirLock(path.dirname(p))))
+    process.on('exit', () => held.forEach((lock) => releaseDataDirLock(lock.slice(0, -'.lock'.length))))
   }
 }
 
