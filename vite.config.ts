@@ -10,6 +10,8 @@ declare module '@remix-run/node' {
 
 export default defineConfig({
   server: { port: Number(process.env.PORT ?? 3000) },
+  // Server-only native packages: keep the dev dependency optimiser from bundling them for the browser.
+  optimizeDeps: { exclude: ['@node-rs/argon2', 'sharp'] },
   plugins: [
     !process.env.VITEST &&
       remix({

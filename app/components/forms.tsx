@@ -23,18 +23,20 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 
 type FieldProps = { label: string; hint?: string; errors?: string[] | null }
 
-export function Field({ label, hint, errors, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId()
+// Conform's getInputProps passes its own id (errors at `${id}-error`); a bare field gets one from useId.
+export function Field({ label, hint, errors, id: givenId, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const fallbackId = useId()
+  const id = givenId ?? fallbackId
   const errorId = `${id}-error`
   const hintId = `${id}-hint`
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
+        {...input}
         id={id}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={[hint ? hintId : '', errors?.length ? errorId : ''].filter(Boolean).join(' ') || undefined}
-        {...input}
       />
       {hint ? <p id={hintId} className="hint">{hint}</p> : null}
       <ErrorList id={errorId} errors={errors} />
@@ -42,13 +44,14 @@ export function Field({ label, hint, errors, ...input }: FieldProps & InputHTMLA
   )
 }
 
-export function TextareaField({ label, hint, errors, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId()
+export function TextareaField({ label, hint, errors, id: givenId, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const fallbackId = useId()
+  const id = givenId ?? fallbackId
   const errorId = `${id}-error`
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined} {...input} />
+      <textarea {...input} id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined} />
       {hint ? <p className="hint">{hint}</p> : null}
       <ErrorList id={errorId} errors={errors} />
     </div>
@@ -61,14 +64,16 @@ export function SelectField({
   errors,
   options,
   placeholder,
+  id: givenId,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
-  const id = useId()
+  const fallbackId = useId()
+  const id = givenId ?? fallbackId
   const errorId = `${id}-error`
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined} {...select}>
+      <select {...select} id={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -6,7 +6,7 @@ import {
   SESSION_TTL_MS,
 } from '~/modules/accounts/accounts.server'
 import type { Language } from './i18n'
-import { getSession, sessionStorage } from './session.server'
+import { getSession, sessionStorage, type Toast } from './session.server'
 
 type Auth = NonNullable<Awaited<ReturnType<typeof getSessionWithUser>>>
 const cache = new WeakMap<Request, Promise<Auth | null>>()
@@ -51,17 +51,22 @@ export async function requireAnonymous(request: Request, lang: Language) {
   if (await getAuth(request)) throw redirect(`/${lang}`)
 }
 
-export async function startUserSession(request: Request, userId: string, redirectTo: string, activeOrganizationId?: string | null) {
+export async function startUserSession(request: Request, userId: string, redirectTo: string, toast?: Toast) {
   const session = await getSession(request)
-  session.set('sessionId', await createSession(userId, activeOrganizationId))
+  session.set('sessionId', await createSession(userId))
+  if (toast) session.flash('toast', toast)
   return redirect(redirectTo, {
     headers: { 'Set-Cookie': await sessionStorage().commitSession(session, { maxAge: SESSION_TTL_MS / 1000 }) },
   })
 }
 
-export async function logout(request: Request, redirectTo: string) {
+/** Ends the session; with a toast, the cleared cookie is replaced by one holding only that message. */
+export async function logout(request: Request, redirectTo: string, toast?: Toast) {
   const session = await getSession(request)
   const id = session.get('sessionId')
   if (id) await deleteSession(id)
-  return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().destroySession(session) } })
+  if (!toast) return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().destroySession(session) } })
+  const fresh = await sessionStorage().getSession()
+  fresh.flash('toast', toast)
+  return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().commitSession(fresh) } })
 }

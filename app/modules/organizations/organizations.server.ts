@@ -6,6 +6,7 @@ import { env } from '~/utils/env.server'
 import type { Language } from '~/utils/i18n'
 import { getT } from '~/utils/i18n.server'
 import { hitRateLimit } from '~/utils/rate-limit.server'
+import { fold } from '~/utils/text'
 import { newToken, setActiveOrganization, tokenHash } from '../accounts/accounts.server'
 import { formatPhone, parseIdentifier } from '../accounts/identifier'
 import { messageTo, notify } from '../notifications/notifications.server'
@@ -55,12 +56,7 @@ export async function getMemberRole(userId: string, organizationId: string): Pro
 
 /** "Hợp tác xã Chè Shan Tuyết Đồng Văn" → "hop-tac-xa-che-shan-tuyet-dong-van". */
 export function slugify(name: string) {
-  const slug = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
+  const slug = fold(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { VerificationBadge } from '~/components/badges'
 import { CsrfInput, ErrorList, Field } from '~/components/forms'
@@ -60,8 +60,9 @@ export default function AccountPage() {
   const { t } = useTranslation('auth')
   const { user, organizations } = useLoaderData<typeof loader>()
   const lang = useLang()
+  const location = useLocation()
   return (
-    <section className="container">
+    <section>
       <h1>{t('account.title')}</h1>
 
       <section aria-labelledby="account-details">
@@ -148,7 +149,8 @@ export default function AccountPage() {
         )}
       </section>
 
-      <ChangePasswordForm username={user.email ?? user.phone ?? ''} />
+      {/* The redirect after a change is a new location: start again with empty fields. */}
+      <ChangePasswordForm key={location.key} username={user.email ?? user.phone ?? ''} />
     </section>
   )
 }
@@ -161,7 +163,8 @@ function ChangePasswordForm({ username }: { username: string }) {
     id: 'change-password',
     lastResult,
     constraint: getZodConstraint(ChangePasswordSchema),
-    shouldRevalidate: 'onBlur',
+    // Not onBlur: an error vanishing on blur moves the submit button away between mousedown and click.
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   })
   return (

@@ -61,7 +61,8 @@ function RequestForm() {
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(ForgotPasswordSchema),
-    shouldRevalidate: 'onBlur',
+    // Not onBlur: an error vanishing on blur moves the submit button away between mousedown and click.
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   })
   return (

@@ -43,7 +43,7 @@ export default function LoginPage() {
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(LoginSchema),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput', // onBlur would move the button away from a click that blurs a fixed field
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   })
   const lang = useLang()

@@ -1,12 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import {
-  data,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, ErrorList, Field } from '~/components/forms'
@@ -22,9 +16,6 @@ const hideFields = ['password', 'confirmPassword']
 const INVALID = 'reset.invalidToken'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
-
-// The token is in the URL: keep it out of the Referer header of any link followed from this page.
-export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer' })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langOf(params)
@@ -80,7 +71,8 @@ function ResetForm({ token }: { token: string }) {
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(ResetPasswordSchema),
-    shouldRevalidate: 'onBlur',
+    // Not onBlur: an error vanishing on blur moves the submit button away between mousedown and click.
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   })
   const linkUnusable = form.errors?.includes(INVALID)

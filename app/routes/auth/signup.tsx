@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(submission.reply({ fieldErrors: { identifier: [result.error] }, hideFields }), { status: 400 })
   }
   // A new account's next step is an organisation, unless it came here to accept an invitation.
-  return startUserSession(request, result.userId, safeRedirect(redirectTo, `/${lang}/orgs/new`))
+  return startUserSession(request, result.userId, safeRedirect(redirectTo, `/${lang}/orgs/new`), { key: 'toast.welcome' })
 }
 
 export default function SignupPage() {
@@ -48,7 +48,8 @@ export default function SignupPage() {
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(SignupSchema),
-    shouldRevalidate: 'onBlur',
+    // Not onBlur: an error vanishing on blur moves the submit button away between mousedown and click.
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
   })
   const redirectTo = searchParams.get('redirectTo') ?? ''

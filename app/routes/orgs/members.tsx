@@ -250,7 +250,7 @@ export default function MembersPage() {
             />
             <SelectField
               label={t('members.role')}
-              options={memberRoles.map((r) => ({ value: r, label: t(`members.roleOption.${r}`) }))}
+              options={[...memberRoles].reverse().map((r) => ({ value: r, label: t(`members.roleOption.${r}`) }))}
               {...getSelectProps(fields.role)}
               errors={fields.role.errors}
             />

@@ -12,7 +12,7 @@ import { readForm } from '~/utils/csrf.server'
 import { getT } from '~/utils/i18n.server'
 import { langOf } from '~/utils/lang'
 import { redirectWithToast } from '~/utils/toast.server'
-import { OrganizationFields } from './organization-form'
+import { OrganizationFields } from '~/components/organization-form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 

@@ -28,7 +28,7 @@ import { langOf } from '~/utils/lang'
 import { requireOrgPermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { useLang } from '~/utils/use-lang'
-import { OrganizationFields } from './organization-form'
+import { OrganizationFields } from '~/components/organization-form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
