@@ -37,7 +37,9 @@ function AccountMenu({ lang }: { lang: Language }) {
   const root = useRootData()
   const location = useLocation()
   if (!root?.user) {
-    const redirectTo = location.pathname.endsWith('/login') || location.pathname.endsWith('/signup') ? undefined : location.pathname
+    // Come back to the page being read, except from the home and auth pages (a new account goes on to create its organisation).
+    const stay = !/^\/(vi|en)(\/(login|signup|forgot-password|reset-password))?\/?$/.test(location.pathname)
+    const redirectTo = stay ? location.pathname + location.search : undefined
     const qs = redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ''
     return (
       <div className="account-links">

@@ -57,7 +57,13 @@ export async function closeDatabase() {
 
 // remix-serve closes its listener on SIGTERM, but an open pool or PGlite keeps the process alive.
 if (!process.env.VITEST) {
+  // A repeated signal (npm and the terminal both forward Ctrl-C) must not cut the close short.
+  let stopping = false
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void closeDatabase().finally(() => process.exit(0)))
+    process.on(signal, () => {
+      if (stopping) return
+      stopping = true
+      void closeDatabase().finally(() => process.exit(0))
+    })
   }
 }
