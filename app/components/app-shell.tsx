@@ -11,6 +11,17 @@ export function pathInLanguage(pathname: string, lang: Language) {
   return `/${lang}${rest}`
 }
 
+/** The full name on wide screens, the two-letter code on phones (the link's accessible name stays full). */
+function LanguageLabel({ lang }: { lang: Language }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <span className="lang-full">{t(`shell.languageName.${lang}`)}</span>
+      <span className="lang-short">{lang.toUpperCase()}</span>
+    </>
+  )
+}
+
 function LanguageSwitcher({ current }: { current: Language }) {
   const { t } = useTranslation()
   const location = useLocation()
@@ -19,12 +30,18 @@ function LanguageSwitcher({ current }: { current: Language }) {
       {languages.map((lang) => {
         const to = pathInLanguage(location.pathname, lang) + location.search
         return lang === current ? (
-          <span key={lang} aria-current="true" lang={lang}>
-            {t(`shell.languageName.${lang}`)}
+          <span key={lang} aria-current="true" lang={lang} aria-label={t(`shell.languageName.${lang}`)}>
+            <LanguageLabel lang={lang} />
           </span>
         ) : (
-          <a key={lang} href={`/set-language?${new URLSearchParams({ lang, to })}`} hrefLang={lang} lang={lang}>
-            {t(`shell.languageName.${lang}`)}
+          <a
+            key={lang}
+            href={`/set-language?${new URLSearchParams({ lang, to })}`}
+            hrefLang={lang}
+            lang={lang}
+            aria-label={t(`shell.languageName.${lang}`)}
+          >
+            <LanguageLabel lang={lang} />
           </a>
         )
       })}

@@ -17,8 +17,13 @@ async function openAccountMenu(page: Page) {
 }
 
 test('the home page is in Vietnamese for a Vietnamese browser, in English after switching, and fits a phone', async ({ page }) => {
-  await page.goto('/')
+  const response = await page.goto('/')
   await expect(page).toHaveURL(/\/vi$/)
+  const headers = response!.headers()
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/)
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+  expect(headers['x-content-type-options']).toBe('nosniff')
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đặc sản vùng miền, mua bán trực tiếp với nhà sản xuất')
   await page.screenshot({ path: `${shots}/home-vi-desktop.png`, fullPage: true })
