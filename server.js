@@ -12,7 +12,7 @@ if (process.env.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(process.env.TRU
 app.use(compression())
 app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 app.use(express.static('build/client', { maxAge: '1h' }))
-app.all('*', createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown' }) }))
+app.all('*', createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown', remoteAddress: req.socket.remoteAddress }) }))
 
 const port = Number(process.env.PORT ?? 3000)
 const server = app.listen(port, () => console.log(`Chợ Vùng Miền listening on http://localhost:${port}`))

@@ -9,13 +9,32 @@ export const permissions = [
   'create:invitation:own',
   'delete:invitation:own',
   'delete:member:own',
+  'read:apikey:own',
+  'create:apikey:own',
+  'delete:apikey:own',
+  'read:delivery-address:own',
+  'create:delivery-address:own',
+  'update:delivery-address:own',
+  'delete:delivery-address:own',
 ] as const
 export type Permission = (typeof permissions)[number]
 
+const memberPermissions: readonly Permission[] = [
+  'read:organization:own',
+  'read:member:own',
+  'read:delivery-address:own',
+  'create:delivery-address:own',
+  'update:delivery-address:own',
+  'delete:delivery-address:own',
+]
+
 export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
   OWNER: permissions,
-  MEMBER: ['read:organization:own', 'read:member:own'],
+  MEMBER: memberPermissions,
 }
+
+/** An API key acts as its organisation with a member's permissions. */
+export const apiKeyPermissions = memberPermissions
 
 export function roleCan(role: MemberRole, permission: Permission) {
   return rolePermissions[role].includes(permission)
