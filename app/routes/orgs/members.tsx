@@ -61,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentPermission: Record<string, Permission> = {
+  leave: 'read:member:own', // any member may leave (the last owner is refused by removeMember)
   invite: 'create:invitation:own',
   remove: 'delete:member:own',
   revoke: 'delete:invitation:own',
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const permission = intentPermission[intent]
   if (!permission) throw new Response('Bad Request', { status: 400 })
   // The guard for the permission this intent needs: a MEMBER posting an owner's action gets a 403.
-  const { organization, user } = await requireOrgPermission(request, lang, params.slug, permission)
+  const { organization, user, membership } = await requireOrgPermission(request, lang, params.slug, permission)
   const membersUrl = `/${lang}/orgs/${organization.slug}/members`
 
   if (intent === 'invite') {
@@ -100,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
 
-  const result = await removeMember(organization.id, id)
+  const result = await removeMember(organization.id, intent === 'leave' ? membership.id : id)
   if (!result.ok) return redirectWithToast(request, membersUrl, { key: `errors:${result.error}`, type: 'error' })
   // Having removed themselves, the user can no longer see this page.
   if (result.userId === user.id) return redirectWithToast(request, `/${lang}`, { key: 'orgs:toast.left', values: { name: organization.displayName } })
@@ -118,7 +119,7 @@ export default function MembersPage() {
     lastResult,
     defaultValue: { role: 'MEMBER' },
     constraint: getZodConstraint(InviteSchema),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
   })
   const submitting = navigation.state === 'submitting' ? navigation.formData : null
@@ -146,11 +147,9 @@ export default function MembersPage() {
               <th scope="col">{t('members.contact')}</th>
               <th scope="col">{t('members.role')}</th>
               <th scope="col">{t('members.joined')}</th>
-              {can.remove ? (
-                <th scope="col">
-                  <span className="visually-hidden">{t('members.actions')}</span>
-                </th>
-              ) : null}
+              <th scope="col">
+                <span className="visually-hidden">{t('members.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -162,7 +161,7 @@ export default function MembersPage() {
                 <td>{m.contact}</td>
                 <td>{t(`common:role.${m.role}`)}</td>
                 <td>{formatDate(m.joinedAt, lang)}</td>
-                {can.remove ? (
+                {can.remove || m.isMe ? (
                   <td>
                     <Form
                       method="post"
@@ -172,9 +171,9 @@ export default function MembersPage() {
                       }}
                     >
                       <CsrfInput />
-                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="intent" value={m.isMe ? 'leave' : 'remove'} />
                       <input type="hidden" name="id" value={m.id} />
-                      <button type="submit" className="button button-small button-danger" disabled={busy('remove', m.id)}>
+                      <button type="submit" className="button button-small button-danger" disabled={busy(m.isMe ? 'leave' : 'remove', m.id)}>
                         {m.isMe ? t('members.leave') : t('members.remove')}
                         <span className="visually-hidden"> {m.name}</span>
                       </button>

@@ -53,7 +53,7 @@ export default function NewOrganizationPage() {
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(OrganizationSchema),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationSchema }),
   })
   const kind = fields.kind.value

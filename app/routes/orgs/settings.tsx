@@ -128,7 +128,7 @@ export default function OrganizationSettingsPage() {
     lastResult: actionData?.intent === 'profile' ? actionData.result : undefined,
     defaultValue,
     constraint: getZodConstraint(OrganizationUpdateSchema),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationUpdateSchema }),
   })
   const logoError = actionData?.intent === 'logo' ? actionData.error : null
