@@ -6,7 +6,6 @@ export default [
   route('healthz', 'routes/healthz.ts'),
   route('set-language', 'routes/set-language.ts'),
   route('media/org-logo/:slug', 'routes/media/org-logo.ts'),
-  route('_admin/commands', 'routes/admin-commands.ts'),
   // API routes (/api/v1/…) go here.
   route(':lang', 'routes/lang-layout.tsx', [
     index('routes/home.tsx'),
