@@ -1,8 +1,15 @@
-// Work that runs beside the web server in the same process: the outbox worker and its handlers.
+// Work that runs beside the web server in the same process: the outbox worker and its handlers, and the
+// admin endpoint through which the CLI reaches an embedded database this process holds.
 import '~/modules/notifications/notifications.server'
+import { publishAdminEndpoint } from '~/modules/admin/endpoint.server'
 import { startOutboxWorker } from '~/modules/outbox/outbox.server'
+import { env } from '~/utils/env.server'
 
 export function startBackgroundWork() {
-  if (process.env.VITEST || process.env.DISABLE_WORKER === '1') return
+  if (process.env.VITEST) return
+  // With PostgreSQL the CLI opens its own connections; only PGlite needs the app to run commands for it.
+  const { DATABASE_URL, DATA_DIR, PORT } = env()
+  if (!DATABASE_URL) publishAdminEndpoint(PORT, DATA_DIR)
+  if (process.env.DISABLE_WORKER === '1') return
   startOutboxWorker()
 }

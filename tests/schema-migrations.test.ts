@@ -121,6 +121,7 @@ describe('migrations on the embedded PGlite', () => {
   })
 })
 
+// Skipped in the PGlite run only: .ci/run runs the suite again with TEST_DATABASE_URL, where this runs.
 describe.skipIf(!process.env.TEST_DATABASE_URL)('migrations on PostgreSQL (TEST_DATABASE_URL)', () => {
   // The describe body runs even when skipped, so nothing here may parse the URL.
   const database = `migrations_test_${process.pid}_${Date.now()}`

@@ -178,6 +178,9 @@ export function AppShell({ children }: { children: React.ReactNode }) {
       <footer className="site-footer">
         <div className="container">
           <p>{t('shell.footer')}</p>
+          <p>
+            <Link to={`/${lang}/api-docs`}>{t('api:apiDocs.footerLink')}</Link>
+          </p>
           {root?.devMailbox ? (
             <p>
               <Link to={`/${lang}/dev/mailbox`}>{t('shell.devMailbox')}</Link>

@@ -21,6 +21,9 @@ const schema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: intFromEnv(5),
   LOGIN_LIMIT_PER_IP: intFromEnv(30),
   LOGIN_LIMIT_WINDOW_MINUTES: intFromEnv(15),
+  API_RATE_LIMIT_PER_KEY: intFromEnv(1200),
+  API_RATE_LIMIT_PER_IP: intFromEnv(300),
+  API_MAX_BODY_BYTES: intFromEnv(1024 * 1024),
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string; APP_URL: string }

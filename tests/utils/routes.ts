@@ -1,6 +1,6 @@
 // Calls route loaders and actions the way Remix does, with real cookies, so tests exercise the guards,
 // the CSRF check and validation exactly as a browser request would.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
 import { createSession } from '~/modules/accounts/accounts.server'
 import { hashPassword } from '~/modules/accounts/password.server'
 import { getCsrfToken } from '~/utils/csrf.server'
@@ -13,10 +13,18 @@ export type RouteResult = { status: number; data: unknown; headers: Headers; loc
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown
 
-/** Runs a loader or action; a thrown Response (redirect, 404, 403) is returned like a returned one. */
-export async function callRoute(handler: unknown, request: Request, params: Record<string, string>): Promise<RouteResult> {
+/**
+ * Runs a loader or action; a thrown Response (redirect, 404, 403) is returned like a returned one.
+ * `context` is the load context server.js would pass (client address, TCP peer).
+ */
+export async function callRoute(
+  handler: unknown,
+  request: Request,
+  params: Record<string, string>,
+  context: AppLoadContext = { clientIp: '127.0.0.1' },
+): Promise<RouteResult> {
   try {
-    const out = await (handler as Handler)({ request, params, context: { clientIp: '127.0.0.1' } })
+    const out = await (handler as Handler)({ request, params, context })
     return toResult(out)
   } catch (thrown) {
     if (thrown instanceof Response) return toResult(thrown)

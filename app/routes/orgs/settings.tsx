@@ -138,6 +138,8 @@ export default function OrganizationSettingsPage() {
         <Link to={`/${lang}/orgs/${org.slug}`}>{t('settings.viewProfile')}</Link>
         {' · '}
         <Link to={`/${lang}/orgs/${org.slug}/members`}>{t('members.link')}</Link>
+        {' · '}
+        <Link to={`/${lang}/orgs/${org.slug}/api-keys`}>{t('apiKeys.link')}</Link>
       </p>
       <h1>{t('settings.heading', { name: org.displayName })}</h1>
       <dl className="facts">
