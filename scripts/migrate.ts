@@ -41,7 +41,7 @@ export async function migrateDatabase(
   } else {
     const dataDir = process.env.DATA_DIR || './data'
     pgdata = path.join(dataDir, 'pgdata')
-    acquireDataDirLock(pgdata) // <DATA_DIR>/pgdata.lock, shared with the app (app/utils/db.server.ts)
+    acquireDataDirLock(pgdata, 15_000) // <DATA_DIR>/pgdata.lock, shared with the app (app/utils/db.server.ts)
     mkdirSync(pgdata, { recursive: true })
     target = { kind: 'pglite', dataDir: pgdata }
     database = `embedded ${dataDir.startsWith('/') ? pgdata : `./${pgdata}`}`

@@ -1,6 +1,6 @@
 // The migrations folder must describe prisma/schema.prisma exactly, and apply cleanly on the embedded
 // PGlite and (when TEST_DATABASE_URL is set) on PostgreSQL.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -186,5 +186,22 @@ describe('embedded database lock', () => {
     writeFileSync(dataDirLockPath(dataDir), String(process.ppid))
     releaseDataDirLock(dataDir)
     expect(readFileSync(dataDirLockPath(dataDir), 'utf8')).toBe(String(process.ppid))
+  })
+
+  it('waits for a holder that lets go within the wait, and gives up on one that does not', () => {
+    const lock = dataDirLockPath(dataDir)
+    // Another process holds the lock and releases it (removes the file) after 0.7 s, staying alive.
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => require("fs").rmSync(process.argv[1]), 700); setTimeout(() => {}, 5000)', lock])
+    writeFileSync(lock, String(holder.pid))
+    try {
+      expect(() => acquireDataDirLock(dataDir, 200)).toThrow(/is in use by process/)
+      const started = Date.now()
+      acquireDataDirLock(dataDir, 10_000)
+      expect(Date.now() - started).toBeGreaterThan(200)
+      expect(readFileSync(lock, 'utf8')).toBe(String(process.pid))
+      releaseDataDirLock(dataDir)
+    } finally {
+      holder.kill()
+    }
   })
 })

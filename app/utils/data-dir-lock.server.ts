@@ -36,9 +36,13 @@ function readLockPid(lockPath: string): number {
   }
 }
 
-/** Takes `<dataDir>.lock` for this process; throws if a live process holds it. */
-export function acquireDataDirLock(dataDir: string): void {
+/**
+ * Takes `<dataDir>.lock` for this process; throws if a live process holds it for longer than `waitMs`
+ * (an admin command holds it for a second or two when no app is running).
+ */
+export function acquireDataDirLock(dataDir: string, waitMs = 0): void {
   const lockPath = dataDirLockPath(dataDir)
+  const deadline = Date.now() + waitMs
   if (held.has(lockPath)) return
   fs.mkdirSync(path.dirname(lockPath), { recursive: true })
   for (;;) {
@@ -53,6 +57,10 @@ export function acquireDataDirLock(dataDir: string): void {
     const pid = readLockPid(lockPath)
     if (pid === process.pid) break
     if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+      if (Date.now() < deadline) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
+        continue
+      }
       throw new Error(
         `The embedded database in ${dataDir} is in use by process ${pid}. Stop it first or set DATABASE_URL.`,
       )

@@ -22,7 +22,7 @@ function open(): PrismaClient {
   }
   const dataDir = path.resolve(DATA_DIR, 'pgdata')
   mkdirSync(dataDir, { recursive: true })
-  acquireDataDirLock(dataDir)
+  acquireDataDirLock(dataDir, 15_000) // an admin command run without the app may hold it for a moment
   const pglite = new PGlite(dataDir)
   const c = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
   closeCurrent = async () => {
