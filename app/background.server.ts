@@ -1,7 +1,9 @@
 // Work that runs beside the web server in the same process: the outbox worker and its handlers, and the
 // admin endpoint through which the CLI reaches an embedded database this process holds.
 import '~/modules/notifications/notifications.server'
+import '~/modules/media/images.server'
 import { publishAdminEndpoint } from '~/modules/admin/endpoint.server'
+import { ensureCategories } from '~/modules/catalog/categories.server'
 import { startOutboxWorker } from '~/modules/outbox/outbox.server'
 import { env } from '~/utils/env.server'
 
@@ -10,6 +12,8 @@ export function startBackgroundWork() {
   // With PostgreSQL the CLI opens its own connections; only PGlite needs the app to run commands for it.
   const { DATABASE_URL, DATA_DIR, PORT } = env()
   if (!DATABASE_URL) publishAdminEndpoint(PORT, DATA_DIR)
+  // The category tree is reference data: every database gets it, seeded or not (idempotent).
+  ensureCategories().catch((error) => console.error('ensureCategories:', error))
   if (process.env.DISABLE_WORKER === '1') return
   startOutboxWorker()
 }

@@ -100,6 +100,11 @@ function AccountMenu({ lang }: { lang: Language }) {
                   {active.displayName} <VerificationBadge status={active.verificationStatus} />
                 </Link>
               </li>
+              {active.kind === 'PRODUCER' ? (
+                <li>
+                  <Link to={`/${lang}/orgs/${active.slug}/products`}>{t('producer:shell.products')}</Link>
+                </li>
+              ) : null}
               <li>
                 <Link to={`/${lang}/orgs/${active.slug}/members`}>{t('shell.members')}</Link>
               </li>

@@ -225,8 +225,8 @@ export default function ApiDocsPage() {
 
               {op.body ? (
                 <div lang={lang}>
-                  <h5>{t('apiDocs.requestBody')}</h5>
-                  <FieldsTable fields={op.body} caption={t('apiDocs.requestBody')} />
+                  <h5>{op.bodyMediaType === 'multipart' ? t('apiDocs.requestBodyMultipart') : t('apiDocs.requestBody')}</h5>
+                  <FieldsTable fields={op.body} caption={op.bodyMediaType === 'multipart' ? t('apiDocs.requestBodyMultipart') : t('apiDocs.requestBody')} />
                 </div>
               ) : null}
 

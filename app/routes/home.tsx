@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { OrganizationCard } from '~/components/organization-card'
+import { ProductGrid } from '~/components/product-card'
+import { listCategoryTree } from '~/modules/catalog/categories.server'
+import { listPublicProducts } from '~/modules/catalog/products.server'
 import { getDirectoryStats, listRecentProducers } from '~/modules/organizations/directory.server'
 import { getUser } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
@@ -9,37 +12,39 @@ import { getT } from '~/utils/i18n.server'
 import { langOf } from '~/utils/lang'
 import { useRootData } from '~/root'
 import { formatNumber } from '~/utils/format'
+import { seoMeta, siteOrigin } from '~/utils/seo'
+
+// Two full rows of six on a wide screen, of two, three or four on smaller ones.
+const RECENT_PRODUCTS = 12
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langOf(params)
   const t = getT(lang)
-  const [stats, recent, user] = await Promise.all([getDirectoryStats(), listRecentProducers(8), getUser(request)])
-  const origin = env().APP_URL
+  const [stats, recent, user, categories, products] = await Promise.all([
+    getDirectoryStats(),
+    listRecentProducers(8),
+    getUser(request),
+    listCategoryTree(),
+    listPublicProducts({ sort: 'newest', page: 1, pageSize: RECENT_PRODUCTS }),
+  ])
   return {
     stats,
     recent,
     signedIn: Boolean(user),
-    seo: { title: t('home.title'), description: t('home.description'), origin },
+    categories,
+    recentProducts: products.items,
+    seo: { origin: siteOrigin(env().APP_URL), lang, path: '', title: t('home.title'), description: t('home.description') },
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
-  data
-    ? [
-        { title: data.seo.title },
-        { name: 'description', content: data.seo.description },
-        { tagName: 'link', rel: 'canonical', href: `${data.seo.origin}/${params.lang}` },
-        { tagName: 'link', rel: 'alternate', hrefLang: 'vi', href: `${data.seo.origin}/vi` },
-        { tagName: 'link', rel: 'alternate', hrefLang: 'en', href: `${data.seo.origin}/en` },
-        { tagName: 'link', rel: 'alternate', hrefLang: 'x-default', href: `${data.seo.origin}/` },
-      ]
-    : []
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo)
 
 export default function Home() {
-  const { stats, recent, signedIn } = useLoaderData<typeof loader>()
+  const { stats, recent, signedIn, categories, recentProducts } = useLoaderData<typeof loader>()
   const root = useRootData()
   const { t } = useTranslation()
   const lang = root?.lang ?? 'vi'
+  const name = (c: { nameVi: string; nameEn: string }) => (lang === 'en' ? c.nameEn : c.nameVi)
   return (
     <>
       <section className="hero">
@@ -76,6 +81,43 @@ export default function Home() {
         </div>
       </section>
       {signedIn && root?.user && !root.organizations.length ? <p className="card">{t('home.noOrganization')}</p> : null}
+
+      {categories.length ? (
+        <section aria-labelledby="categories">
+          <h2 id="categories">{t('catalog:home.categories')}</h2>
+          <ul className="region-list">
+            {categories.map((c) => (
+              <li key={c.slug}>
+                <Link to={`/${lang}/c/${c.slug}`}>
+                  <strong>{name(c)}</strong>
+                </Link>
+                {c.children.length ? (
+                  <span className="meta">
+                    {' · '}
+                    {c.children.slice(0, 3).map((child, i) => (
+                      <span key={child.slug}>
+                        {i ? ', ' : null}
+                        <Link to={`/${lang}/c/${child.slug}`}>{name(child)}</Link>
+                      </span>
+                    ))}
+                    {c.children.length > 3 ? '…' : null}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="recent-products">
+        <h2 id="recent-products">{t('catalog:home.recentProducts')}</h2>
+        {recentProducts.length ? (
+          <ProductGrid products={recentProducts} />
+        ) : (
+          <p>{t('catalog:home.noProducts')}</p>
+        )}
+      </section>
+
       {stats.byRegion.length ? (
         <section aria-labelledby="by-region">
           <h2 id="by-region">{t('home.byRegion')}</h2>

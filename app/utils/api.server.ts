@@ -1,7 +1,7 @@
 // The conventions of the platform API (/api/v1), in one place: a route declares its endpoints (what each
 // accepts and answers, app/modules/api/endpoints.ts) and a handler per endpoint; everything else —
-// method dispatch, API keys, permissions, rate limits, JSON bodies, validation, idempotency, errors in
-// the caller's language — happens here, the same way for every endpoint.
+// method dispatch, API keys, permissions, rate limits, JSON bodies and multipart uploads, validation,
+// idempotency, errors in the caller's language — happens here, the same way for every endpoint.
 //
 //   const api = apiRoute(
 //     implement(endpoints.listDeliveryAddresses, async ({ key, query }) => {
@@ -17,7 +17,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import { authenticateApiKey } from '~/modules/api-keys/api-keys.server'
-import type { EndpointDefinition } from '~/modules/api/endpoint'
+import type { EndpointDefinition, UploadDefinition } from '~/modules/api/endpoint'
 import { beginIdempotentRequest, finishIdempotentRequest, releaseIdempotentRequest } from '~/modules/api/idempotency.server'
 import { apiKeyPermissions } from '~/modules/organizations/permissions'
 import { env } from './env.server'
@@ -33,6 +33,12 @@ export type ApiKeyAuth = NonNullable<Awaited<ReturnType<typeof authenticateApiKe
 type Parsed<E, K extends 'query' | 'body'> = E extends { [P in K]: infer S extends z.ZodTypeAny } ? z.output<S> : undefined
 type Reply<E> = E extends { response: infer S extends z.ZodTypeAny } ? z.input<S> : void
 
+/** The file of a multipart upload, read into memory (the endpoint's `upload.maxBytes` bounds it). */
+export type UploadedFile = { bytes: Uint8Array; name: string; type: string; size: number }
+type Upload<E> = E extends { upload: infer U extends UploadDefinition }
+  ? { file: UploadedFile; fields: U extends { fields: infer S extends z.ZodTypeAny } ? z.output<S> : Record<string, never> }
+  : undefined
+
 export type ApiContext<E extends EndpointDefinition> = {
   request: Request
   url: URL
@@ -43,6 +49,8 @@ export type ApiContext<E extends EndpointDefinition> = {
   key: E['auth'] extends 'required' ? ApiKeyAuth : ApiKeyAuth | null
   query: Parsed<E, 'query'>
   body: Parsed<E, 'body'>
+  /** The file and the other fields of a `multipart/form-data` upload (endpoints with `upload`). */
+  upload: Upload<E>
 }
 
 type Implementation = { endpoint: EndpointDefinition; handler: (ctx: never) => unknown }
@@ -134,6 +142,14 @@ async function dispatch(byMethod: Map<string, Implementation>, { request, params
       body = validate(endpoint.body, raw, t)
       requestHash = createHash('sha256').update(`${method} ${url.pathname}\n${canonicalJson(raw)}`).digest('hex')
     }
+    let upload: { file: UploadedFile; fields: unknown } | undefined
+    if (endpoint.upload) {
+      const { file, fields } = await readUpload(request, endpoint.upload, t)
+      upload = { file, fields: endpoint.upload.fields ? validate(endpoint.upload.fields, fields, t) : {} }
+      // The parts, not the raw bytes: a retry may use another multipart boundary.
+      const fileHash = createHash('sha256').update(file.bytes).digest('hex')
+      requestHash = createHash('sha256').update(`${method} ${url.pathname}\n${canonicalJson(fields)}\n${file.name}\n${fileHash}`).digest('hex')
+    }
 
     const idempotencyKey = endpoint.idempotent && key ? request.headers.get('Idempotency-Key') : null
     if (idempotencyKey !== null && key) {
@@ -150,7 +166,7 @@ async function dispatch(byMethod: Map<string, Implementation>, { request, params
       claim = start.id
     }
 
-    const ctx = { request, url, params: params as Record<string, string>, lang, t, key, query, body }
+    const ctx = { request, url, params: params as Record<string, string>, lang, t, key, query, body, upload }
     const result = await (implementation.handler as (ctx: unknown) => unknown)(ctx)
     const responseBody = endpoint.status === 204 ? null : result
     if (claim) {
@@ -233,11 +249,52 @@ function issueMessage(issue: z.ZodIssue, t: TFunction) {
   return t('errors:invalid')
 }
 
+const mediaTypeOf = (request: Request) => (request.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase()
+
 async function readJsonBody(request: Request, limit: number): Promise<unknown> {
-  const mediaType = (request.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase()
+  const mediaType = mediaTypeOf(request)
   if (mediaType !== 'application/json' && !/^application\/[\w.-]+\+json$/.test(mediaType)) {
     throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE')
   }
+  const bytes = await readBody(request, limit)
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    throw new ApiError(400, 'MALFORMED_JSON')
+  }
+}
+
+/**
+ * A `multipart/form-data` body with exactly one file in `upload.file`; the other parts are text fields
+ * (a repeated one becomes an array), validated by the caller.
+ */
+async function readUpload(request: Request, upload: UploadDefinition, t: TFunction) {
+  if (mediaTypeOf(request) !== 'multipart/form-data') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', { message: 'api:errors.multipartExpected' })
+  const bytes = await readBody(request, upload.maxBytes)
+  let form: FormData
+  try {
+    // The bytes were counted above; the platform's parser then splits the parts.
+    form = await new Response(new Uint8Array(bytes), { headers: { 'Content-Type': request.headers.get('Content-Type')! } }).formData()
+  } catch {
+    throw new ApiError(400, 'MALFORMED_MULTIPART')
+  }
+  const files = form.getAll(upload.file).filter((part): part is File => typeof part !== 'string')
+  if (files.length !== 1) {
+    const message = files.length === 0 ? t('api:validation.fileRequired') : t('api:validation.oneFile')
+    throw new ApiError(400, 'VALIDATION_ERROR', { details: { [upload.file]: [message] } })
+  }
+  const fields: Record<string, string | string[]> = {}
+  for (const name of new Set(form.keys())) {
+    if (name === upload.file) continue
+    const values = form.getAll(name).map((v) => (typeof v === 'string' ? v : ''))
+    fields[name] = values.length === 1 ? values[0] : values
+  }
+  const [file] = files
+  return { file: { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, type: file.type, size: file.size }, fields }
+}
+
+/** The body's bytes, refused with 413 beyond `limit`. */
+async function readBody(request: Request, limit: number): Promise<Buffer> {
   const tooLarge = new ApiError(413, 'PAYLOAD_TOO_LARGE', { values: { limit } })
   // The header is only a hint (it may be missing or wrong): the bytes are counted as they arrive.
   if (Number(request.headers.get('Content-Length') ?? 0) > limit) throw tooLarge
@@ -256,11 +313,7 @@ async function readJsonBody(request: Request, limit: number): Promise<unknown> {
       chunks.push(value)
     }
   }
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)))
-  } catch {
-    throw new ApiError(400, 'MALFORMED_JSON')
-  }
+  return Buffer.concat(chunks)
 }
 
 /** JSON with object keys sorted, so `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same request. */

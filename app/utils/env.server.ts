@@ -24,6 +24,26 @@ const schema = z.object({
   API_RATE_LIMIT_PER_KEY: intFromEnv(1200),
   API_RATE_LIMIT_PER_IP: intFromEnv(300),
   API_MAX_BODY_BYTES: intFromEnv(1024 * 1024),
+  // Product photos: a directory by default (<DATA_DIR>/media), an S3-compatible bucket when S3_BUCKET is set.
+  MEDIA_DIR: z.string().min(1).optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().regex(/^https?:\/\/\S+$/, 'must be a full URL such as https://s3.example.com').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).optional(),
+}).superRefine((env, ctx) => {
+  const s3Set = (['S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const).filter((k) => env[k] !== undefined)
+  if (!env.S3_BUCKET) {
+    for (const k of s3Set) ctx.addIssue({ code: 'custom', path: [k], message: 'is only used with S3_BUCKET; set S3_BUCKET too or remove it' })
+    return
+  }
+  // AWS needs the bucket's region; an S3-compatible service at S3_ENDPOINT may ignore it.
+  if (!env.S3_REGION && !env.S3_ENDPOINT) ctx.addIssue({ code: 'custom', path: ['S3_REGION'], message: 'required with S3_BUCKET (or set S3_ENDPOINT)' })
+  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+    const missing = env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS default credentials)' })
+  }
 })
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string; APP_URL: string }

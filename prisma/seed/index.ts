@@ -1,6 +1,8 @@
-// `npm run seed`: demo organisations and users to try the marketplace with (see README, "Demo logins").
-// Safe to run again: whatever already exists (by slug, e-mail or phone) is left exactly as it is.
-// `npm run seed -- --if-empty` seeds only a database with no organisations yet (what `npm start` uses).
+// `npm run seed`: demo organisations, users and the producers' product listings with photos, to try the
+// marketplace with (see README, "Demo logins"). Safe to run again: whatever already exists (by slug,
+// e-mail, phone, or producer + SKU) is left exactly as it is.
+// `npm run seed -- --if-empty` seeds only a database with no organisations yet (what `npm start` uses); it
+// still makes sure the category tree is there, which the app needs whether or not it has demo data.
 // DATABASE_URL set → that PostgreSQL database; unset → the embedded PGlite in DATA_DIR (default ./data).
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -10,9 +12,11 @@ import type { PlatformRole } from '~/generated/prisma/enums'
 import { normalizeEmail, normalizePhone } from '~/modules/accounts/identifier'
 import { hashPassword } from '~/modules/accounts/password.server'
 import { OrganizationSchema } from '~/modules/organizations/schemas'
+import { ensureCategories } from '~/modules/catalog/categories.server'
 import { closeDatabase, prisma, type Tx } from '~/utils/db.server'
 import { demoBankAccount, demoPersonalId, demoTaxCode } from './derive'
 import { buyers, producers, type DemoOrganization } from './organizations'
+import { planCatalogue, seedCatalogue, type CatalogueResult } from './products'
 import { DEMO_PASSWORD, platformUsers, type DemoPerson } from './users'
 
 export { DEMO_PASSWORD, demoLogins } from './users'
@@ -36,6 +40,8 @@ export type SeedResult =
       /** Rows (organisations, users, memberships) this run created, and those it found already there. */
       created: number
       alreadyThere: number
+      /** Categories, products and their photos. */
+      catalogue: CatalogueResult
       seconds: number
     }
 
@@ -120,7 +126,10 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const started = performance.now()
   if (options.ifEmpty) {
     const existingOrganizations = await prisma.organization.count()
-    if (existingOrganizations > 0) return { skipped: true, existingOrganizations }
+    if (existingOrganizations > 0) {
+      await ensureCategories()
+      return { skipped: true, existingOrganizations }
+    }
   }
   const set = demoDataSet()
 
@@ -169,10 +178,12 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
       o.people.some(({ person }) => !hasMembership(userIds.get(person.key), organizationIds.get(o.data.slug))),
   )
   const platformUsersToCreate = set.platformUsers.filter((p) => !userIds.has(p.key))
+  const catalogue = await planCatalogue()
 
+  const steps = organizationsToWrite.length + platformUsersToCreate.length + catalogue.photos.length + catalogue.producers.length
+  if (steps > 0) options.onStart?.(steps)
   let created = 0
   if (organizationsToWrite.length + platformUsersToCreate.length > 0) {
-    options.onStart?.(organizationsToWrite.length + platformUsersToCreate.length)
     // One argon2 hash (~50 ms) shared by every demo user.
     const passwordHash = await hashPassword(DEMO_PASSWORD)
     const ensureUser = async (tx: Tx, p: Person) => {
@@ -207,6 +218,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
       options.onProgress?.(p.name)
     }
   }
+  const catalogueResult = await seedCatalogue(catalogue, options.onProgress)
 
   return {
     skipped: false,
@@ -216,6 +228,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
     memberships,
     created,
     alreadyThere,
+    catalogue: catalogueResult,
     seconds: (performance.now() - started) / 1000,
   }
 }
@@ -223,9 +236,14 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
 /** The one line the command prints. */
 export function describeSeed(result: SeedResult): string {
   if (result.skipped) return `Seed: skipped, the database already has ${result.existingOrganizations} organisation(s)`
-  const { producers, buyers, users, memberships, created, alreadyThere, seconds } = result
+  const { producers, buyers, users, memberships, catalogue, seconds } = result
+  // Rows here are organisations, users, memberships and products (a product's prices and photos come with it).
+  const created = result.created + catalogue.created
+  const alreadyThere = result.alreadyThere + catalogue.alreadyThere
   const outcome = created === 0 ? `nothing new, all ${alreadyThere} rows already there` : `${created} rows created, ${alreadyThere} already there`
-  return `Seed: ${producers + buyers} organisations (${producers} producers, ${buyers} buyers), ${users} users, ${memberships} memberships; ${outcome} (${seconds.toFixed(1)}s)`
+  const products = `${catalogue.products} products (${catalogue.publicProducts} public) in ${catalogue.categories} categories with ${catalogue.photos} photos`
+  const photos = catalogue.photosCreated > 0 ? `, ${catalogue.photosCreated} photos stored (AVIF follows in the background)` : ''
+  return `Seed: ${producers + buyers} organisations (${producers} producers, ${buyers} buyers), ${users} users, ${memberships} memberships, ${products}; ${outcome}${photos} (${seconds.toFixed(1)}s)`
 }
 
 async function main(args: string[]) {

@@ -59,3 +59,19 @@ test('two drains at once run each message once', async () => {
   await Promise.all([drainOutbox(), drainOutbox(), drainOutbox()])
   expect(calls).toBe(10)
 })
+
+test('slow work has its own lane: a queue of it never holds up quick messages', async () => {
+  const ran: string[] = []
+  registerOutboxHandler('test.slow', async () => void ran.push('slow'), { lane: 'slow' })
+  registerOutboxHandler('test.quick', async () => void ran.push('quick'))
+  await prisma.$transaction(async (tx) => {
+    for (let i = 0; i < 5; i++) await enqueue(tx, 'test.slow', { i })
+    await enqueue(tx, 'test.quick', {})
+  })
+  expect(await drainOutbox(20, 'fast')).toBe(1)
+  expect(ran).toEqual(['quick'])
+  expect(await drainOutbox(1, 'slow')).toBe(1)
+  expect(ran).toEqual(['quick', 'slow'])
+  while ((await drainOutbox(1, 'slow')) > 0);
+  expect(ran.filter((r) => r === 'slow')).toHaveLength(5)
+})

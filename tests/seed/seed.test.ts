@@ -35,7 +35,7 @@ beforeAll(async () => {
   expect(await counts()).toEqual({ organizations: 0, users: 0, memberships: 0, sessions: 0, invitations: 0 })
   first = await seedDemo()
   afterFirst = await counts()
-})
+}, 180_000) // the whole demo catalogue with its photos
 
 describe('the first run on an empty database', () => {
   test('creates every organisation, user and membership it reports', () => {

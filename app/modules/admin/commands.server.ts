@@ -9,6 +9,7 @@ import { normalizeEmail, normalizePhone, type Identifier } from '../accounts/ide
 import { setPlatformRole } from '../accounts/platform-roles.server'
 import { createApiKey, listApiKeys, revokeApiKey } from '../api-keys/api-keys.server'
 import { listAudit, recordAudit } from '../audit/audit.server'
+import { restoreProduct, suspendProduct } from '../catalog/products.server'
 import { provinces } from '../geo/provinces'
 import {
   findOrganization,
@@ -130,6 +131,19 @@ function moderationFailure(error: keyof typeof moderationMessages, slug: string)
 
 const orgOptions = { org: { type: 'string', required: true }, reason: { type: 'string' } } satisfies Record<string, OptionSpec>
 
+const productMessages = {
+  'product.notFound': (id: string) => `No product with id "${id}".`,
+  'product.reasonRequired': () => '--reason is required.',
+  'product.alreadySuspended': (id: string) => `Product "${id}" is already suspended.`,
+  'product.notSuspended': (id: string) => `Product "${id}" is not suspended.`,
+}
+
+function productFailure(error: keyof typeof productMessages, id: string): never {
+  throw new CommandError(productMessages[error](id), error === 'product.reasonRequired' ? EXIT_USAGE : EXIT_FAILURE)
+}
+
+const productTarget = (values: Values) => (str(values, 'id') ? `product:${str(values, 'id')}` : undefined)
+
 const commands: Command[] = [
   {
     words: ['orgs', 'list'],
@@ -214,6 +228,35 @@ const commands: Command[] = [
       const result = await restoreOrganization({ slug }, { actor, reason: str(values, 'reason') })
       if (!result.ok) moderationFailure(result.error, slug)
       return { stdout: `${result.slug}: restored\n`, audited: true }
+    },
+  },
+  {
+    words: ['product', 'suspend'],
+    action: 'product.suspend',
+    synopsis: 'product suspend --id <product id> --reason <text>    (hidden from buyers; the producer sees the reason)',
+    options: { id: { type: 'string', required: true }, reason: { type: 'string', required: true } },
+    target: productTarget,
+    async run(values, actor) {
+      const id = str(values, 'id')!.trim()
+      const result = await suspendProduct(id, str(values, 'reason')!, actor)
+      if (!result.ok) productFailure(result.error, id)
+      return { stdout: `${result.product.id} (${result.product.sku}, ${result.product.slug}): suspended\n`, audited: true }
+    },
+  },
+  {
+    words: ['product', 'restore'],
+    action: 'product.restore',
+    synopsis: 'product restore --id <product id> [--reason <text>]',
+    options: { id: { type: 'string', required: true }, reason: { type: 'string' } },
+    target: productTarget,
+    async run(values, actor) {
+      const id = str(values, 'id')!.trim()
+      const result = await restoreProduct(id, actor)
+      if (!result.ok) productFailure(result.error, id)
+      // The restore's own audit row keeps the suspension's reason; the operator's reason for lifting it goes beside it.
+      const reason = str(values, 'reason')?.trim()
+      if (reason) await recordAudit({ actor, action: 'product.restore.reason', target: `product:${result.product.id}`, details: { reason } })
+      return { stdout: `${result.product.id} (${result.product.sku}, ${result.product.slug}): restored\n`, audited: true }
     },
   },
   {
@@ -328,6 +371,7 @@ const commands: Command[] = [
 const synopsis = (c: Command) => `  ${c.synopsis}`
 const groups: [string, string[]][] = [
   ['Organisations', ['orgs', 'org']],
+  ['Products', ['product']],
   ['Users', ['user']],
   ['API keys', ['api-key']],
   ['Audit log', ['audit']],

@@ -28,7 +28,10 @@ export type EndpointDefinition = {
   /** A suspended organisation's key is refused everywhere except where this is true. */
   allowSuspended?: boolean
   query?: z.ZodTypeAny
+  /** A JSON body. */
   body?: z.ZodTypeAny
+  /** Instead of a JSON body, a `multipart/form-data` upload of one file (photos). */
+  upload?: UploadDefinition
   /** Honours an Idempotency-Key header (POSTs that create things). */
   idempotent?: boolean
   status: 200 | 201 | 204
@@ -38,10 +41,22 @@ export type EndpointDefinition = {
   errors?: readonly { status: number; code: string; description: string }[]
 }
 
+export type UploadDefinition = {
+  /** The form field that carries the file. */
+  file: string
+  /** What the file must be, for the documentation. */
+  fileDescription: string
+  /** The other (text) fields of the form, validated like a JSON body (a `z.object`). */
+  fields?: z.ZodTypeAny
+  /** The whole body's limit in bytes. */
+  maxBytes: number
+}
+
 export function defineEndpoint<const E extends EndpointDefinition>(endpoint: E): E {
   if (endpoint.idempotent && (endpoint.method !== 'POST' || endpoint.auth !== 'required')) {
     throw new Error(`${endpoint.operationId}: idempotency is for POSTs made with a key`)
   }
+  if (endpoint.body && endpoint.upload) throw new Error(`${endpoint.operationId}: a JSON body or an upload, not both`)
   if ((endpoint.status === 204) !== !endpoint.response) throw new Error(`${endpoint.operationId}: a 204 has no body, others have one`)
   return endpoint
 }

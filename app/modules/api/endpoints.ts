@@ -1,9 +1,15 @@
 import { z } from 'zod'
 import { ApiKeyCreateSchema } from '~/modules/api-keys/schemas'
 import { DELIVERY_ADDRESS_LIMIT, DeliveryAddressCreateSchema, DeliveryAddressUpdateSchema } from '~/modules/delivery-addresses/schemas'
+import { isCategorySlug } from '~/modules/catalog/categories'
+import { productStatuses, units } from '~/modules/catalog/product-schemas'
+import { provinceCodes } from '~/modules/geo/provinces'
 import { organizationKinds, regionTypes } from '~/modules/organizations/schemas'
 import { defineEndpoint } from './endpoint'
-import { listOf, listQuery, PAGE_SIZE_MAX } from './schemas'
+import { listOf, listQuery, MoneySchema, PAGE_SIZE_MAX, repeated } from './schemas'
+
+/** The photo limit of the product images endpoint, in MB (the image pipeline refuses more). */
+const PRODUCT_IMAGE_MAX_MB = 15
 
 // Every endpoint of the platform API: what it accepts and answers. Routes implement them
 // (app/routes/api/v1/*), openapi.ts documents them. Descriptions are in English (the API's reference language).
@@ -80,6 +86,206 @@ const DELIVERY = {
 } as const
 
 const notFound = { status: 404, code: 'NOT_FOUND', description: 'No such address in the key\'s organisation (another organisation\'s addresses are never revealed).' }
+
+// ── Catalogue ─────────────────────────────────────────────────────────────────────────────────────────
+
+const vatRateCodes = ['KCT', '0', '5', '8', '10'] as const
+/** The values of certificationSlug (product-schemas.ts), as an enum for the API (a test checks they agree). */
+export const certificationSlugs = ['ocop', 'vietgap', 'globalgap', 'organic', 'haccp', 'iso-22000', 'geographical-indication', 'hvnclc'] as const
+
+const localized = () => z.object({ vi: z.string(), en: z.string().nullable().describe('null when the producer wrote none (show the Vietnamese).') })
+const date = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar date, YYYY-MM-DD.')
+const vnd = () =>
+  z
+    .object({
+      amount: z.string().regex(/^\d+$/, 'api:validation.amount').describe('A whole number of đồng, as a string.'),
+      currency: z.literal('VND', { errorMap: () => ({ message: 'api:validation.currencyVnd' }) }),
+    })
+    .strict()
+const usd = () =>
+  z
+    .object({
+      amount: z.string().regex(/^\d+$/, 'api:validation.amount').describe('Cents, as a string: "650" is USD 6.50.'),
+      currency: z.literal('USD', { errorMap: () => ({ message: 'api:validation.currencyUsd' }) }),
+    })
+    .strict()
+
+export const CategorySchema = z.object({
+  slug: z.string().describe('Stable identifier, used by the `category` filter and in product JSON.'),
+  name: z.object({ vi: z.string(), en: z.string() }),
+  children: z
+    .array(z.object({ slug: z.string(), name: z.object({ vi: z.string(), en: z.string() }) }))
+    .describe('Subcategories. Filtering by a top-level category includes them.'),
+})
+
+export const ProductImageSchema = z.object({
+  id: z.string(),
+  url: z.string().describe('The largest JPEG variant (absolute URL); cached for a year, the address changes with the content.'),
+  width: z.number().int().describe('Of the normalised original, in pixels.'),
+  height: z.number().int(),
+  alt: z.string().nullable(),
+  placeholder: z.string().describe('A tiny blurred image as a data: URI, to show while the photo loads.'),
+  variants: z
+    .array(z.object({ format: z.enum(['avif', 'webp', 'jpeg']), width: z.number().int(), url: z.string() }))
+    .describe('Every size and format made so far (AVIF follows a little later than WebP and JPEG).'),
+})
+
+export const ProductCertificationSchema = z.object({
+  type: z.enum(certificationSlugs),
+  stars: z.number().int().nullable().describe('OCOP only: 3, 4 or 5.'),
+  name: z.string().nullable().describe('A geographical indication\'s name, e.g. "Cà phê Buôn Ma Thuột".'),
+  number: z.string().nullable().describe('Certificate or decision number.'),
+  issuer: z.string().nullable(),
+  issuedAt: date().nullable(),
+  expiresAt: date().nullable().describe('The mark stops counting from 00:00 Asia/Ho_Chi_Minh on this date.'),
+  active: z.boolean().describe('Not expired. Public views list active certifications only; the producer\'s own key sees every one.'),
+})
+
+export const ProductSchema = z.object({
+  id: z.string(),
+  sku: z.string().describe('The producer\'s own code, unique within the producer.'),
+  slug: z.string().describe('The product page is /vi/p/<slug> (or /en/p/<slug>).'),
+  status: z.enum(productStatuses).describe('Only PUBLISHED products are public; the others are seen by their producer\'s key only.'),
+  name: localized(),
+  description: localized(),
+  category: z.string().describe('Category slug (GET /api/v1/categories).'),
+  unit: z.enum(units).describe('The sale unit; quantities are whole numbers of it.'),
+  packSize: z.string().describe('What one unit holds, e.g. "Hộp 200 g".'),
+  moq: z.number().int().describe('Minimum order quantity, in units.'),
+  tierPrices: z
+    .array(z.object({ minQuantity: z.number().int(), unitPrice: MoneySchema }))
+    .describe(
+      'Quantity breaks, ascending; the first starts at the MOQ. A tier\'s unit price (VND, net of VAT) applies to the whole quantity ordered. ' +
+        '`price` is the first tier\'s unit price: the product\'s price for sorting and filters.',
+    ),
+  // Not described here: a described copy of Money would not be a reference to it.
+  price: MoneySchema,
+  usdPrice: MoneySchema.nullable().describe('An indicative export price per unit, in USD cents (orders are in VND).'),
+  vatRate: z.enum(vatRateCodes).describe('VAT rate: KCT is exempt (không chịu thuế), which is not the same as 0%.'),
+  madeToOrder: z.boolean(),
+  stock: z.number().int().nullable().describe('Units on hand; null when made to order.'),
+  leadTimeDays: z.number().int().nullable(),
+  harvestMonths: z.array(z.number().int()).describe('Months of the harvest season, 1–12.'),
+  province: z.string().describe('Origin: code of one of the 34 provinces.'),
+  formerProvince: z.string().nullable().describe('Origin: code of the former province (before 1 July 2025), when given.'),
+  regionType: z.enum(regionTypes).nullable(),
+  shelfLifeDays: z.number().int().nullable(),
+  storage: z.string().nullable(),
+  packaging: z.string().nullable(),
+  hsCode: z.string().nullable(),
+  exportReady: z.boolean(),
+  certifications: z.array(ProductCertificationSchema),
+  images: z.array(ProductImageSchema).describe('In order; the first is the cover.'),
+  producer: z.object({
+    slug: z.string(),
+    name: z.string(),
+    verificationStatus: z.enum(['UNVERIFIED', 'VERIFIED', 'REJECTED']).describe('UNVERIFIED producers are public, marked as not yet checked.'),
+  }),
+  suspension: z
+    .object({ at: timestamp(), reason: z.string() })
+    .nullable()
+    .describe('Set when the platform\'s operators suspended the listing (shown to its producer\'s key only; null otherwise).'),
+  publishedAt: timestamp().nullable(),
+  createdAt: timestamp(),
+  updatedAt: timestamp(),
+})
+
+const certificationInput = () =>
+  z
+    .object({
+      type: z.enum(certificationSlugs),
+      stars: z.number().int().nullish().describe('Required for OCOP: 3, 4 or 5.'),
+      name: z.string().nullish(),
+      number: z.string().nullish(),
+      issuer: z.string().nullish(),
+      issuedAt: date().nullish(),
+      expiresAt: date().nullish().describe('Must be after issuedAt. For OCOP it defaults to 36 months after issuedAt.'),
+      active: z.boolean().optional().describe('Read only (computed from expiresAt); accepted and ignored, so a certification read can be sent back.'),
+    })
+    .strict()
+
+const productFields = {
+  sku: z.string().describe('Unique within the producer.'),
+  name: z.object({ vi: z.string(), en: z.string().nullish() }).strict().describe('The Vietnamese name is required.'),
+  description: z.object({ vi: z.string().optional(), en: z.string().nullish() }).strict(),
+  category: z.string().describe('A category slug (GET /api/v1/categories).'),
+  unit: z.enum(units),
+  packSize: z.string(),
+  moq: z.number().int().describe('At least 1; the first tier starts at it.'),
+  tierPrices: z
+    .array(z.object({ minQuantity: z.number().int(), unitPrice: vnd() }).strict())
+    .describe('Quantities strictly increasing, unit prices (VND, net of VAT, above 0) never increasing; the first at the MOQ.'),
+  usdPrice: usd().nullish(),
+  vatRate: z.enum(vatRateCodes),
+  madeToOrder: z.boolean(),
+  stock: z.number().int().nullish().describe('Units on hand; leave out (or null) when made to order.'),
+  leadTimeDays: z.number().int().nullish(),
+  harvestMonths: z.array(z.number().int()),
+  province: z.string().describe('Province code; defaults to the producer\'s.'),
+  formerProvince: z.string().nullish(),
+  regionType: z.enum(regionTypes).nullish().describe('Defaults to the producer\'s region type; null for none.'),
+  shelfLifeDays: z.number().int().nullish(),
+  storage: z.string().nullish(),
+  packaging: z.string().nullish(),
+  hsCode: z.string().nullish().describe('Digits only (4 to 10).'),
+  exportReady: z.boolean(),
+  certifications: z.array(certificationInput()),
+}
+
+export const ProductCreateSchema = z
+  .object({
+    ...productFields,
+    description: productFields.description.optional(),
+    packSize: productFields.packSize.optional(),
+    madeToOrder: productFields.madeToOrder.optional(),
+    harvestMonths: productFields.harvestMonths.optional(),
+    province: productFields.province.optional(),
+    exportReady: productFields.exportReady.optional(),
+    certifications: productFields.certifications.optional(),
+    status: z.enum(['DRAFT', 'PUBLISHED']).optional().describe('DRAFT (the default) or PUBLISHED.'),
+  })
+  .strict()
+
+export const ProductUpdateSchema = z
+  .object({
+    ...productFields,
+    name: z.object({ vi: z.string().optional(), en: z.string().nullish() }).strict(),
+    status: z.enum(['PUBLISHED', 'UNPUBLISHED']).describe('Publish or unpublish (DELETE archives).'),
+  })
+  .partial()
+  .strict()
+
+const productsQuery = () =>
+  listQuery().extend({
+    category: repeated(z.string().refine(isCategorySlug, 'api:validation.category')).describe(
+      'Category slugs; a top-level category includes its subcategories. Repeat for several.',
+    ),
+    province: repeated(z.enum(provinceCodes, { errorMap: () => ({ message: 'api:validation.province' }) })).describe(
+      'Origin province codes. Repeat for several.',
+    ),
+    regionType: repeated(z.enum([...regionTypes, 'NONE'])).describe('Region types of origin; NONE for none. Repeat for several.'),
+    producer: z.string().optional().describe('A producer\'s slug.'),
+    certification: repeated(z.enum(certificationSlugs)).describe('Products with an active certification of this type. Repeat for several (any of them).'),
+    sort: z.enum(['newest', 'price_asc', 'price_desc']).default('newest').describe('newest first (default), or by price.'),
+    own: z
+      .enum(['true', 'false'])
+      .default('false')
+      .describe('With a producer\'s key: `true` lists the key\'s own products in every status instead of the public catalogue (the other filters apply).'),
+    status: repeated(z.enum(productStatuses)).describe('With `own=true` only: these statuses. Repeat for several.'),
+  })
+
+const PRODUCER_WRITE = {
+  tag: 'Products',
+  auth: 'required',
+  organizationKinds: ['PRODUCER'],
+  forbiddenKindMessage: 'api:errors.producersOnly',
+} as const
+
+const productNotFound = {
+  status: 404,
+  code: 'NOT_FOUND',
+  description: 'No such product of the key\'s organisation (another producer\'s products are never revealed).',
+}
 
 export const endpoints = {
   me: defineEndpoint({
@@ -228,6 +434,116 @@ export const endpoints = {
     permission: 'delete:delivery-address:own',
     status: 204,
     errors: [notFound],
+  }),
+
+  listProducts: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/products',
+    operationId: 'listProducts',
+    tag: 'Products',
+    summary: 'Search the catalogue',
+    description:
+      'Public: published listings of producers that are not suspended or rejected. Filters of different names all apply; ' +
+      'the values of one repeated filter are alternatives. A producer\'s key with `own=true` lists its own products in every status instead.',
+    auth: 'optional',
+    query: productsQuery(),
+    status: 200,
+    response: listOf(ProductSchema),
+  }),
+  getProduct: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/products/{id}',
+    operationId: 'getProduct',
+    tag: 'Products',
+    summary: 'One product',
+    description: 'Public for a published listing. A producer\'s key also sees its own products in any status, with every certification (expired ones too).',
+    auth: 'optional',
+    status: 200,
+    response: ProductSchema,
+    errors: [{ status: 404, code: 'NOT_FOUND', description: 'No such product, or one the caller may not see (a draft of another producer, say).' }],
+  }),
+  createProduct: defineEndpoint({
+    ...PRODUCER_WRITE,
+    method: 'POST',
+    path: '/api/v1/products',
+    operationId: 'createProduct',
+    summary: 'Create a product',
+    description: 'Producer organisations only. Add photos with POST /api/v1/products/{id}/images.',
+    permission: 'create:product:own',
+    body: ProductCreateSchema,
+    idempotent: true,
+    status: 201,
+    response: ProductSchema,
+    errors: [{ status: 409, code: 'SKU_TAKEN', description: 'The organisation already has a product with this SKU.' }],
+  }),
+  updateProduct: defineEndpoint({
+    ...PRODUCER_WRITE,
+    method: 'PATCH',
+    path: '/api/v1/products/{id}',
+    operationId: 'updateProduct',
+    summary: 'Change a product (only the fields sent)',
+    description:
+      'The fields sent replace the product\'s (arrays such as `tierPrices` and `certifications` as a whole; within `name` and `description`, ' +
+      'the languages sent); the result must be valid as a whole. `status` publishes or unpublishes.',
+    permission: 'update:product:own',
+    body: ProductUpdateSchema,
+    status: 200,
+    response: ProductSchema,
+    errors: [
+      productNotFound,
+      { status: 409, code: 'SKU_TAKEN', description: 'Another product of the organisation has this SKU.' },
+      { status: 409, code: 'INVALID_STATE', description: 'The product cannot take this status now (only a published product can be unpublished).' },
+    ],
+  }),
+  archiveProduct: defineEndpoint({
+    ...PRODUCER_WRITE,
+    method: 'DELETE',
+    path: '/api/v1/products/{id}',
+    operationId: 'archiveProduct',
+    summary: 'Archive a product',
+    description: 'The listing leaves the catalogue; orders and quotes that refer to it keep it. Archiving an archived product does nothing.',
+    permission: 'delete:product:own',
+    status: 204,
+    errors: [productNotFound],
+  }),
+  addProductImage: defineEndpoint({
+    ...PRODUCER_WRITE,
+    method: 'POST',
+    path: '/api/v1/products/{id}/images',
+    operationId: 'addProductImage',
+    summary: 'Add a photo to a product',
+    description:
+      `Send the photo as \`multipart/form-data\` in the part \`file\` (JPEG, PNG, WebP, GIF, AVIF, HEIF or TIFF; at most ${PRODUCT_IMAGE_MAX_MB} MB and 40 megapixels), ` +
+      'optionally with a text part `alt`. The image is judged by its content, turned upright, stripped of EXIF and GPS data and stored in several sizes; ' +
+      'the first photo of a product becomes its cover. At most 12 photos per product. A file that is empty, not an image, or too large in bytes or pixels ' +
+      'answers 400 VALIDATION_ERROR with the reason under `details.file`.',
+    permission: 'update:product:own',
+    upload: {
+      file: 'file',
+      fileDescription: `The photo, at most ${PRODUCT_IMAGE_MAX_MB} MB.`,
+      fields: z.object({ alt: z.string().max(200, 'api:validation.altTooLong').optional().describe('A short description of the photo for people who cannot see it.') }).strict(),
+      maxBytes: PRODUCT_IMAGE_MAX_MB * 1024 * 1024 + 64 * 1024,
+    },
+    idempotent: true,
+    status: 201,
+    response: ProductImageSchema,
+    errors: [
+      productNotFound,
+      { status: 409, code: 'TOO_MANY_IMAGES', description: 'The product already has 12 photos.' },
+      { status: 409, code: 'DUPLICATE_IMAGE', description: 'The product already has this very photo.' },
+    ],
+  }),
+  listCategories: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/categories',
+    operationId: 'listCategories',
+    tag: 'Products',
+    summary: 'The category tree',
+    description: 'Public. Top-level categories in order, each with its subcategories; every category fits in one page by default.',
+    auth: 'optional',
+    query: listQuery(PAGE_SIZE_MAX),
+    status: 200,
+    response: listOf(CategorySchema),
   }),
 
   openApi: defineEndpoint({

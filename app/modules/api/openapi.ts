@@ -3,7 +3,19 @@ import { z } from 'zod'
 import { zodToJsonSchema } from 'zod-to-json-schema'
 import { DELIVERY_ADDRESS_LIMIT } from '~/modules/delivery-addresses/schemas'
 import type { EndpointDefinition } from './endpoint'
-import { ApiKeySchema, DeliveryAddressSchema, endpoints, FormerProvinceSchema, MeSchema, ProvinceSchema, RegionTypeSchema } from './endpoints'
+import {
+  ApiKeySchema,
+  CategorySchema,
+  DeliveryAddressSchema,
+  endpoints,
+  FormerProvinceSchema,
+  MeSchema,
+  ProductCertificationSchema,
+  ProductImageSchema,
+  ProductSchema,
+  ProvinceSchema,
+  RegionTypeSchema,
+} from './endpoints'
 import { ErrorSchema, listOf, MoneySchema, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './schemas'
 
 // The OpenAPI 3.1 document, generated from the endpoint definitions and their Zod schemas (the same ones
@@ -21,6 +33,10 @@ const named: Record<string, z.ZodTypeAny> = {
   FormerProvince: FormerProvinceSchema,
   RegionType: RegionTypeSchema,
   DeliveryAddress: DeliveryAddressSchema,
+  Category: CategorySchema,
+  Product: ProductSchema,
+  ProductCertification: ProductCertificationSchema,
+  ProductImage: ProductImageSchema,
 }
 
 function toSchema(schema: z.ZodTypeAny, self?: string): Schema {
@@ -50,6 +66,9 @@ const errorText: Record<string, string> = {
   IDEMPOTENCY_IN_PROGRESS: 'A request with the same Idempotency-Key is still being handled; retry shortly.',
   PAYLOAD_TOO_LARGE: 'The body is larger than the limit.',
   UNSUPPORTED_MEDIA_TYPE: 'The body is not sent as `Content-Type: application/json`.',
+  UNSUPPORTED_MEDIA_TYPE_UPLOAD: 'The body is not sent as `Content-Type: multipart/form-data`.',
+  MALFORMED_MULTIPART: 'The body is not a readable multipart/form-data body.',
+  PAYLOAD_TOO_LARGE_UPLOAD: 'The body (the file and its fields) is larger than the limit.',
   IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was used before with a different request.',
   RATE_LIMITED: 'Too many requests for this key or client address; wait for Retry-After seconds.',
   INTERNAL_ERROR: 'Something failed on the server. The message never contains internal details.',
@@ -59,8 +78,9 @@ const errorText: Record<string, string> = {
 function errorsOf(endpoint: EndpointDefinition) {
   const list: { status: number; code: string; description: string }[] = []
   const add = (status: number, code: string, description = errorText[code]) => list.push({ status, code, description })
-  if (endpoint.query || endpoint.body) add(400, 'VALIDATION_ERROR')
+  if (endpoint.query || endpoint.body || endpoint.upload) add(400, 'VALIDATION_ERROR')
   if (endpoint.body) add(400, 'MALFORMED_JSON')
+  if (endpoint.upload) add(400, 'MALFORMED_MULTIPART')
   add(401, 'UNAUTHENTICATED', endpoint.auth === 'required' ? errorText.UNAUTHENTICATED : errorText.UNAUTHENTICATED_OPTIONAL)
   if (!endpoint.allowSuspended) add(403, 'FORBIDDEN', errorText.SUSPENDED)
   if (endpoint.permission) add(403, 'FORBIDDEN', endpoint.forbiddenMessage ? 'API keys cannot manage API keys (see above).' : errorText.FORBIDDEN)
@@ -68,7 +88,9 @@ function errorsOf(endpoint: EndpointDefinition) {
   for (const e of endpoint.errors ?? []) add(e.status, e.code, e.description)
   if (endpoint.idempotent) add(409, 'IDEMPOTENCY_IN_PROGRESS')
   if (endpoint.body) add(413, 'PAYLOAD_TOO_LARGE')
+  if (endpoint.upload) add(413, 'PAYLOAD_TOO_LARGE', `${errorText.PAYLOAD_TOO_LARGE_UPLOAD} (${endpoint.upload.maxBytes} bytes)`)
   if (endpoint.body) add(415, 'UNSUPPORTED_MEDIA_TYPE')
+  if (endpoint.upload) add(415, 'UNSUPPORTED_MEDIA_TYPE', errorText.UNSUPPORTED_MEDIA_TYPE_UPLOAD)
   if (endpoint.idempotent) add(422, 'IDEMPOTENCY_KEY_REUSED')
   add(429, 'RATE_LIMITED')
   add(500, 'INTERNAL_ERROR')
@@ -130,9 +152,23 @@ function operationOf(endpoint: EndpointDefinition): OpenAPIV3_1.OperationObject 
     description: endpoint.description,
     security: endpoint.auth === 'required' ? [{ bearerAuth: [] }] : [{}, { bearerAuth: [] }],
     parameters: parameters.length ? parameters : undefined,
-    requestBody: endpoint.body ? { required: true, content: { 'application/json': { schema: toSchema(endpoint.body) } } } : undefined,
+    requestBody: requestBodyOf(endpoint),
     responses,
   }
+}
+
+function requestBodyOf(endpoint: EndpointDefinition): OpenAPIV3_1.RequestBodyObject | undefined {
+  if (endpoint.body) return { required: true, content: { 'application/json': { schema: toSchema(endpoint.body) } } }
+  if (!endpoint.upload) return undefined
+  const { file, fileDescription, fields } = endpoint.upload
+  const others = fields ? (toSchema(fields) as OpenAPIV3_1.SchemaObject) : { properties: {}, required: [] }
+  const schema: OpenAPIV3_1.SchemaObject = {
+    type: 'object',
+    properties: { [file]: { type: 'string', contentMediaType: 'application/octet-stream', description: fileDescription }, ...others.properties },
+    required: [file, ...(others.required ?? [])],
+    additionalProperties: false,
+  }
+  return { required: true, content: { 'multipart/form-data': { schema } } }
 }
 
 export type OpenApiSettings = { appUrl: string; rateLimitPerKey: number; rateLimitPerIp: number; maxBodyBytes: number }
@@ -156,10 +192,11 @@ function descriptionOf(settings: OpenApiSettings) {
     `**Rate limits**, per minute: ${settings.rateLimitPerKey} requests per key and ${settings.rateLimitPerIp} per client address on this server ` +
       `(defaults ${API_RATE_LIMIT_DEFAULTS.perKey} and ${API_RATE_LIMIT_DEFAULTS.perIp}, set by API_RATE_LIMIT_PER_KEY and API_RATE_LIMIT_PER_IP); ` +
       'beyond them 429 `RATE_LIMITED` with `Retry-After`.',
-    `**Bodies** are JSON (\`Content-Type: application/json\`) of at most ${settings.maxBodyBytes} bytes.`,
+    `**Bodies** are JSON (\`Content-Type: application/json\`) of at most ${settings.maxBodyBytes} bytes; photo uploads are \`multipart/form-data\`.`,
     '**Reference codes** are stable: provinces by their two-digit statistics-office codes (the 34 since 1 July 2025, and the former 63), ' +
       'region types MOUNTAIN | REMOTE | ISLAND | BORDER (`NONE` in queries, `null` in JSON).',
     `**Delivery addresses** are where buyer organisations receive goods (at most ${DELIVERY_ADDRESS_LIMIT} each).`,
+    '**Products** are public when published; producers manage their own with their keys (photos are uploaded as `multipart/form-data`).',
   ].join('\n\n')
 }
 
@@ -168,6 +205,7 @@ export const tagDescriptions: Record<string, string> = {
   'API keys': 'Listed for completeness: keys are managed on the website by owners.',
   'Reference data': 'Public lists of the codes the API uses.',
   'Delivery addresses': 'Where a buyer organisation receives goods (supermarket chains have several distribution centres).',
+  Products: 'The catalogue: anyone may read published listings; a producer\'s key creates and maintains its own.',
   Documentation: 'This document.',
 }
 

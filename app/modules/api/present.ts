@@ -1,6 +1,14 @@
+import type { TFunction } from 'i18next'
 import type { z } from 'zod'
+import type { RegionType } from '~/generated/prisma/enums'
+import type { CategoryTreeRow } from '~/modules/catalog/categories.server'
+import { isCertificationActive, toDateOnly } from '~/modules/catalog/certifications'
+import { certificationSlug, ProductInputSchema, vatRateCode, type ProductInput } from '~/modules/catalog/product-schemas'
+import type { ApiProductRow } from '~/modules/catalog/products-api.server'
 import { provinceName } from '~/modules/geo/provinces'
-import type { ApiKeySchema, DeliveryAddressSchema } from './endpoints'
+import type { ProductImageView } from '~/modules/media/image-view'
+import type { ApiKeySchema, CategorySchema, DeliveryAddressSchema, ProductCreateSchema, ProductImageSchema, ProductSchema, ProductUpdateSchema } from './endpoints'
+import { money } from './schemas'
 
 // Rows as the API shows them (typed by the documented schemas, so a field cannot go missing silently).
 
@@ -49,4 +57,210 @@ export function presentApiKey(row: {
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   }
+}
+
+export function presentCategory(row: CategoryTreeRow): z.input<typeof CategorySchema> {
+  return {
+    slug: row.slug,
+    name: { vi: row.nameVi, en: row.nameEn },
+    children: row.children.map((c) => ({ slug: c.slug, name: { vi: c.nameVi, en: c.nameEn } })),
+  }
+}
+
+/** Image URLs are absolute in the API (integrations fetch them from elsewhere). */
+export function presentProductImage(image: ProductImageView, origin: string): z.input<typeof ProductImageSchema> {
+  const absolute = (url: string) => `${origin.replace(/\/$/, '')}${url}`
+  const jpegs = image.variants.filter((v) => v.format === 'jpeg')
+  const largest = (jpegs.length ? jpegs : image.variants).reduce<(typeof image.variants)[number] | null>((a, v) => (!a || v.width > a.width ? v : a), null)
+  return {
+    id: image.id,
+    url: largest ? absolute(largest.url) : '',
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+    placeholder: image.placeholder,
+    variants: image.variants.map((v) => ({ format: v.format, width: v.width, url: absolute(v.url) })),
+  }
+}
+
+/**
+ * A product as the API shows it. The public sees active certifications only and no suspension; the
+ * producer's own key (row.isOwn) sees everything.
+ */
+export function presentProduct(row: ApiProductRow, options: { origin: string; now?: Date }): z.input<typeof ProductSchema> {
+  const now = options.now ?? new Date()
+  const certifications = row.certifications
+    .map((c) => ({ ...c, active: isCertificationActive(c, now) }))
+    .filter((c) => row.isOwn || c.active)
+  return {
+    id: row.id,
+    sku: row.sku,
+    slug: row.slug,
+    status: row.status,
+    name: { vi: row.nameVi, en: row.nameEn },
+    description: { vi: row.descriptionVi, en: row.descriptionEn },
+    category: row.category.slug,
+    unit: row.unit,
+    packSize: row.packSize,
+    moq: row.moq,
+    tierPrices: row.tierPrices.map((t) => ({ minQuantity: t.minQuantity, unitPrice: money(t.unitPriceVnd, 'VND') })),
+    price: money(row.priceVnd, 'VND'),
+    usdPrice: row.usdPriceCents === null ? null : money(row.usdPriceCents, 'USD'),
+    vatRate: vatRateCode[row.vatRate],
+    madeToOrder: row.madeToOrder,
+    stock: row.madeToOrder ? null : row.stock,
+    leadTimeDays: row.leadTimeDays,
+    harvestMonths: row.harvestMonths,
+    province: row.provinceCode,
+    formerProvince: row.formerProvinceCode,
+    regionType: row.regionType,
+    shelfLifeDays: row.shelfLifeDays,
+    storage: row.storage,
+    packaging: row.packaging,
+    hsCode: row.hsCode,
+    exportReady: row.exportReady,
+    certifications: certifications.map((c) => ({
+      type: certificationSlug[c.type] as z.input<typeof ProductSchema>['certifications'][number]['type'],
+      stars: c.stars,
+      name: c.name,
+      number: c.number,
+      issuer: c.issuer,
+      issuedAt: c.issuedAt ? toDateOnly(c.issuedAt) : null,
+      expiresAt: c.expiresAt ? toDateOnly(c.expiresAt) : null,
+      active: c.active,
+    })),
+    images: row.images.map((image) => presentProductImage(image, options.origin)),
+    producer: { slug: row.producer.slug, name: row.producer.displayName, verificationStatus: row.producer.verificationStatus },
+    suspension: row.isOwn && row.suspendedAt ? { at: row.suspendedAt.toISOString(), reason: row.suspensionReason ?? '' } : null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+// ── From the API's shape to the catalogue's ─────────────────────────────────────────────────────────────
+
+type ProductWrite = z.output<typeof ProductCreateSchema>
+type ProductPatch = z.output<typeof ProductUpdateSchema>
+
+/** A product the producer owns, in the shape of a create body: what a PATCH is merged onto. */
+export function productWriteOf(row: ApiProductRow): Omit<ProductWrite, 'status'> {
+  const presented = presentProduct(row, { origin: '' })
+  return {
+    sku: row.sku,
+    name: presented.name,
+    description: presented.description,
+    category: presented.category,
+    unit: presented.unit,
+    packSize: presented.packSize,
+    moq: presented.moq,
+    tierPrices: presented.tierPrices.map((t) => ({ minQuantity: t.minQuantity, unitPrice: { amount: t.unitPrice.amount, currency: 'VND' as const } })),
+    usdPrice: presented.usdPrice ? { amount: presented.usdPrice.amount, currency: 'USD' as const } : null,
+    vatRate: presented.vatRate,
+    madeToOrder: presented.madeToOrder,
+    stock: presented.stock,
+    leadTimeDays: presented.leadTimeDays,
+    harvestMonths: presented.harvestMonths,
+    province: presented.province,
+    formerProvince: presented.formerProvince,
+    regionType: presented.regionType,
+    shelfLifeDays: presented.shelfLifeDays,
+    storage: presented.storage,
+    packaging: presented.packaging,
+    hsCode: presented.hsCode,
+    exportReady: presented.exportReady,
+    certifications: presented.certifications.map(({ active: _active, ...c }) => c),
+  }
+}
+
+/** The fields sent replace the product's; within `name` and `description`, the languages sent. */
+export function mergeProductPatch(current: Omit<ProductWrite, 'status'>, patch: ProductPatch): Omit<ProductWrite, 'status'> {
+  const { status: _status, name, description, ...rest } = patch
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
+  return {
+    ...current,
+    ...defined,
+    name: { ...current.name, ...(name ?? {}), vi: name?.vi ?? current.name.vi },
+    description: { ...current.description, ...(description ?? {}) },
+  }
+}
+
+const orNone = <T>(value: T | null | undefined) => (value === null ? undefined : value)
+
+/**
+ * The catalogue's validation of a product body (the same rules as the form and the CSV import). Region
+ * type and province default to the producer's; `regionType: null` means none. Messages are i18n keys,
+ * by the API's field paths.
+ */
+export function parseProductWrite(
+  body: Omit<ProductWrite, 'status'>,
+  defaults: { provinceCode: string; regionType: RegionType | null },
+): { ok: true; input: ProductInput } | { ok: false; details: Record<string, string[]> } {
+  const raw = {
+    sku: body.sku,
+    nameVi: body.name.vi,
+    nameEn: orNone(body.name.en),
+    descriptionVi: body.description?.vi,
+    descriptionEn: orNone(body.description?.en),
+    categorySlug: body.category,
+    unit: body.unit,
+    packSize: body.packSize,
+    moq: body.moq,
+    tierPrices: body.tierPrices.map((t) => ({ minQuantity: t.minQuantity, unitPriceVnd: BigInt(t.unitPrice.amount) })),
+    usdPriceCents: body.usdPrice ? BigInt(body.usdPrice.amount) : undefined,
+    vatRate: body.vatRate,
+    madeToOrder: body.madeToOrder ?? false,
+    stock: orNone(body.stock),
+    leadTimeDays: orNone(body.leadTimeDays),
+    harvestMonths: body.harvestMonths ?? [],
+    provinceCode: body.province ?? defaults.provinceCode,
+    formerProvinceCode: orNone(body.formerProvince),
+    regionType: body.regionType === undefined ? (defaults.regionType ?? undefined) : orNone(body.regionType),
+    certifications: (body.certifications ?? []).map((c) => ({
+      type: c.type,
+      stars: orNone(c.stars),
+      name: orNone(c.name),
+      number: orNone(c.number),
+      issuer: orNone(c.issuer),
+      issuedAt: orNone(c.issuedAt),
+      expiresAt: orNone(c.expiresAt),
+    })),
+    shelfLifeDays: orNone(body.shelfLifeDays),
+    storage: orNone(body.storage),
+    packaging: orNone(body.packaging),
+    hsCode: orNone(body.hsCode),
+    exportReady: body.exportReady ?? false,
+  }
+  const parsed = ProductInputSchema.safeParse(raw)
+  if (parsed.success) return { ok: true, input: parsed.data }
+  const details: Record<string, string[]> = {}
+  for (const issue of parsed.error.issues) {
+    const path = apiPathOf(issue.path)
+    const list = (details[path] ??= [])
+    if (!list.includes(issue.message)) list.push(issue.message)
+  }
+  return { ok: false, details }
+}
+
+const apiField: Record<string, string> = {
+  nameVi: 'name.vi',
+  nameEn: 'name.en',
+  descriptionVi: 'description.vi',
+  descriptionEn: 'description.en',
+  categorySlug: 'category',
+  usdPriceCents: 'usdPrice',
+  provinceCode: 'province',
+  formerProvinceCode: 'formerProvince',
+  unitPriceVnd: 'unitPrice',
+}
+
+/** ['tierPrices', 0, 'unitPriceVnd'] → 'tierPrices.0.unitPrice'. */
+function apiPathOf(path: (string | number)[]): string {
+  if (path.length === 0) return '$'
+  return path.map((part) => (typeof part === 'string' ? (apiField[part] ?? part) : String(part))).join('.')
+}
+
+/** Validation messages (i18n keys of the `errors` namespace) in the caller's language. */
+export function translateDetails(details: Record<string, string[]>, t: TFunction): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(details).map(([path, keys]) => [path, keys.map((key) => t(key, { ns: 'errors', defaultValue: t('errors:invalid') }))]))
 }

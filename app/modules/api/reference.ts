@@ -17,6 +17,8 @@ export type OperationView = {
   auth: 'required' | 'optional'
   parameters: ParameterRow[]
   body: FieldRow[] | null
+  /** How the body is sent: JSON, or a multipart/form-data upload. */
+  bodyMediaType: 'json' | 'multipart' | null
   responses: ResponseRow[]
 }
 export type ReferenceView = {
@@ -33,6 +35,7 @@ export function typeOf(schema: Schema | undefined): TypeRef {
   if (!schema) return { text: 'any' }
   if ('$ref' in schema) return { text: refName(schema.$ref), schema: refName(schema.$ref) }
   if (schema.enum) return { text: schema.enum.map(String).join(' | ') }
+  if (schema.contentMediaType) return { text: 'file' }
   if (schema.anyOf) {
     const parts = schema.anyOf.map((s) => typeOf(s as Schema))
     return { text: parts.map((p) => p.text).join(' | '), schema: parts.find((p) => p.schema)?.schema }
@@ -74,7 +77,9 @@ export function referenceOf(document: OpenAPIV3_1.Document): ReferenceView {
         required: p.required ?? false,
         description: p.description,
       }))
-      const body = operation.requestBody ? fieldsOf(jsonSchemaOf((operation.requestBody as OpenAPIV3_1.RequestBodyObject).content)) : null
+      const bodyContent = (operation.requestBody as OpenAPIV3_1.RequestBodyObject | undefined)?.content
+      const multipart = bodyContent?.['multipart/form-data']?.schema as Schema | undefined
+      const body = bodyContent ? fieldsOf(multipart ?? jsonSchemaOf(bodyContent)) : null
       const responses = Object.entries(operation.responses ?? {}).map(([status, r]) => {
         const response = r as OpenAPIV3_1.ResponseObject
         const schema = jsonSchemaOf(response.content)
@@ -96,6 +101,7 @@ export function referenceOf(document: OpenAPIV3_1.Document): ReferenceView {
         auth: operation.security?.some((s) => Object.keys(s).length === 0) ? 'optional' : 'required',
         parameters,
         body,
+        bodyMediaType: bodyContent ? (multipart ? 'multipart' : 'json') : null,
         responses,
       })
     }

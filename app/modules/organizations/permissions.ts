@@ -16,6 +16,10 @@ export const permissions = [
   'create:delivery-address:own',
   'update:delivery-address:own',
   'delete:delivery-address:own',
+  'read:product:own',
+  'create:product:own',
+  'update:product:own',
+  'delete:product:own',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -26,6 +30,10 @@ const memberPermissions: readonly Permission[] = [
   'create:delivery-address:own',
   'update:delivery-address:own',
   'delete:delivery-address:own',
+  'read:product:own',
+  'create:product:own',
+  'update:product:own',
+  'delete:product:own',
 ]
 
 export const rolePermissions: Record<MemberRole, readonly Permission[]> = {

@@ -2,23 +2,23 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RegionBadge, SuspendedBadge, VerificationBadge } from '~/components/badges'
+import { Pagination, pageParam, ProductGrid } from '~/components/product-card'
+import { listPublicProducts } from '~/modules/catalog/products.server'
 import { formerProvinceName, provinceName } from '~/modules/geo/provinces'
 import { getMemberRole, getOrganizationProfile } from '~/modules/organizations/organizations.server'
 import { roleCan } from '~/modules/organizations/permissions'
 import { getAuth } from '~/utils/auth.server'
-import { formatDate } from '~/utils/format'
+import { env } from '~/utils/env.server'
+import { formatDate, formatNumber } from '~/utils/format'
+import { getT } from '~/utils/i18n.server'
 import { langOf } from '~/utils/lang'
+import { metaDescription, seoMeta, siteOrigin } from '~/utils/seo'
 import { useLang } from '~/utils/use-lang'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [
-        { title: data.organization.displayName },
-        { name: 'description', content: data.metaDescription },
-        // Rejected or suspended organisations are shown to their members only.
-        ...(data.organization.isPublic ? [] : [{ name: 'robots', content: 'noindex' }]),
-      ]
-    : []
+// Rejected or suspended organisations are shown to their members only, and never indexed (seo.noindex).
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo)
+
+const STOREFRONT_PAGE_SIZE = 24
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langOf(params)
@@ -31,6 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // English falls back to Vietnamese: producers write in Vietnamese and may add English.
   const useEnglish = lang === 'en' && !!organization.descriptionEn?.trim()
   const description = useEnglish ? organization.descriptionEn! : organization.descriptionVi
+  const summary = metaDescription(description || `${organization.displayName} – ${provinceName(organization.provinceCode)}`)
+  // The storefront: the producer's public products, newest first.
+  const page = pageParam(new URL(request.url))
+  const storefront =
+    organization.kind === 'PRODUCER'
+      ? await listPublicProducts({ producerSlug: organization.slug, sort: 'newest', page, pageSize: STOREFRONT_PAGE_SIZE })
+      : null
   return {
     organization: {
       slug: organization.slug,
@@ -53,10 +60,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     description,
     descriptionLang: useEnglish ? 'en' : 'vi',
-    metaDescription: description.slice(0, 160),
+    metaDescription: summary,
     can: {
       members: !!role && roleCan(role, 'read:member:own'),
       settings: !!role && roleCan(role, 'update:organization:own'),
+      products: !!role && organization.kind === 'PRODUCER' && roleCan(role, 'read:product:own'),
+    },
+    storefront: storefront ? { products: storefront.items, total: storefront.total, page, pageSize: STOREFRONT_PAGE_SIZE } : null,
+    seo: {
+      origin: siteOrigin(env().APP_URL),
+      lang,
+      path: `/orgs/${organization.slug}`,
+      search: page > 1 ? `?page=${page}` : '',
+      title: getT(lang)(organization.kind === 'PRODUCER' ? 'catalog:storefront.title' : 'catalog:profileTitle', { name: organization.displayName }),
+      description: summary,
+      type: 'profile' as const,
+      noindex: !organization.isPublic,
     },
   }
 }
@@ -64,7 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganizationProfilePage() {
   const { t } = useTranslation('orgs')
   const lang = useLang()
-  const { organization: org, description, descriptionLang, can } = useLoaderData<typeof loader>()
+  const { organization: org, description, descriptionLang, can, storefront } = useLoaderData<typeof loader>()
   return (
     <article>
       {org.suspended ? (
@@ -100,11 +119,15 @@ export default function OrganizationProfilePage() {
         </div>
       </header>
 
-      {can.members || can.settings ? (
+      {can.members || can.settings || can.products ? (
         <p className="meta">
-          {can.settings ? <Link to={`/${lang}/orgs/${org.slug}/settings`}>{t('settings.link')}</Link> : null}
-          {can.settings && can.members ? ' · ' : null}
-          {can.members ? <Link to={`/${lang}/orgs/${org.slug}/members`}>{t('members.link')}</Link> : null}
+          {[
+            can.settings ? <Link key="settings" to={`/${lang}/orgs/${org.slug}/settings`}>{t('settings.link')}</Link> : null,
+            can.members ? <Link key="members" to={`/${lang}/orgs/${org.slug}/members`}>{t('members.link')}</Link> : null,
+            can.products ? <Link key="products" to={`/${lang}/orgs/${org.slug}/products`}>{t('catalog:storefront.manage')}</Link> : null,
+          ]
+            .filter(Boolean)
+            .flatMap((link, i) => (i ? [' · ', link] : [link]))}
         </p>
       ) : null}
 
@@ -147,6 +170,28 @@ export default function OrganizationProfilePage() {
         <p className="meta">{t('profile.noDescription')}</p>
       )}
       {lang === 'en' && descriptionLang === 'vi' && description ? <p className="hint">{t('profile.onlyVietnamese')}</p> : null}
+
+      {storefront ? (
+        <section aria-labelledby="storefront">
+          <h2 id="storefront">
+            {t('catalog:storefront.heading')}{' '}
+            {storefront.total ? (
+              <span className="meta">({t('catalog:storefront.count', { count: storefront.total, formatted: formatNumber(storefront.total, lang) })})</span>
+            ) : null}
+          </h2>
+          {storefront.products.length ? (
+            <ProductGrid products={storefront.products} showProducer={false} />
+          ) : (
+            <p className="meta">{t('catalog:storefront.empty')}</p>
+          )}
+          <Pagination
+            page={storefront.page}
+            pageSize={storefront.pageSize}
+            total={storefront.total}
+            hrefFor={(page) => `/${lang}/orgs/${org.slug}${page > 1 ? `?page=${page}` : ''}#storefront`}
+          />
+        </section>
+      ) : null}
     </article>
   )
 }

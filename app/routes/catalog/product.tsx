@@ -1,0 +1,456 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import type { CSSProperties } from 'react'
+import { useTranslation } from 'react-i18next'
+import { RegionBadge, VerificationBadge } from '~/components/badges'
+import { CertificationBadge, CertificationBadges } from '~/components/ocop-stars'
+import { productName, quantityText } from '~/components/product-card'
+import { ProductPicture } from '~/components/product-picture'
+import type { SaleUnit } from '~/generated/prisma/enums'
+import { activeCertifications } from '~/modules/catalog/certifications'
+import { getPublicProduct, type PublicProduct } from '~/modules/catalog/products.server'
+import { formerProvinceName, provinceName } from '~/modules/geo/provinces'
+import type { ProductImageView } from '~/modules/media/image-view'
+import { listMyOrganizations } from '~/modules/organizations/organizations.server'
+import { getAuth } from '~/utils/auth.server'
+import { env } from '~/utils/env.server'
+import { formatDate, formatNumber, formatVnd } from '~/utils/format'
+import { intlLocale, type Language } from '~/utils/i18n'
+import { getT } from '~/utils/i18n.server'
+import { langOf } from '~/utils/lang'
+import { useNonce } from '~/utils/nonce'
+import { absoluteUrl, jsonLdString, metaDescription, pageUrl, seoMeta, siteOrigin } from '~/utils/seo'
+import { useLang } from '~/utils/use-lang'
+
+/**
+ * The product for this visitor: what the public may see, or a product of one of the visitor's own
+ * producers in any status (tried with each organisation the user belongs to now, the active one first).
+ */
+async function findProduct(request: Request, slug: string) {
+  const auth = await getAuth(request)
+  const mine = auth ? (await listMyOrganizations(auth.user.id)).filter((o) => o.kind === 'PRODUCER') : []
+  const product = await getPublicProduct(slug)
+  if (product) return { product, canEdit: mine.some((o) => o.id === product.producerId) }
+  mine.sort((a, b) => Number(b.id === auth?.activeOrganizationId) - Number(a.id === auth?.activeOrganizationId))
+  for (const org of mine) {
+    const own = await getPublicProduct(slug, { organizationId: org.id })
+    if (own) return { product: own, canEdit: true }
+  }
+  return null
+}
+
+/** The largest JPEG (every browser and crawler reads it) for link previews and structured data. */
+function shareImage(image: ProductImageView) {
+  const jpeg = image.variants.filter((v) => v.format === 'jpeg').sort((a, b) => b.width - a.width)[0]
+  const any = jpeg ?? [...image.variants].sort((a, b) => b.width - a.width)[0]
+  if (!any) return null
+  return { url: any.url, width: any.width, height: Math.round((any.width * image.height) / image.width) }
+}
+
+// UN/ECE Recommendation 20 unit codes, as schema.org expects in unitCode.
+const unitCode: Record<SaleUnit, string> = {
+  KG: 'KGM',
+  TONNE: 'TNE',
+  CARTON: 'CT',
+  BOX: 'BX',
+  BOTTLE: 'BO',
+  PACK: 'PK',
+  BAG: 'BG',
+  PIECE: 'H87',
+}
+
+function availability(p: Pick<PublicProduct, 'madeToOrder' | 'stock' | 'moq'>) {
+  if (p.madeToOrder) return 'https://schema.org/MadeToOrder'
+  return (p.stock ?? 0) >= p.moq ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock'
+}
+
+function productJsonLd(p: PublicProduct, lang: Language, origin: string, name: string, description: string) {
+  const url = pageUrl(origin, lang, `/p/${p.slug}`)
+  const prices = p.tierPrices.map((tier) => Number(tier.unitPriceVnd))
+  const producerUrl = pageUrl(origin, lang, `/orgs/${p.producer.slug}`)
+  const producer = { '@type': 'Organization', name: p.producer.displayName, url: producerUrl }
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name,
+    description,
+    url,
+    sku: p.sku,
+    image: p.images.map((i) => shareImage(i)).flatMap((i) => (i ? [absoluteUrl(origin, i.url)] : [])),
+    category: lang === 'en' ? p.category.nameEn : p.category.nameVi,
+    brand: { '@type': 'Brand', name: p.producer.displayName },
+    manufacturer: producer,
+    countryOfOrigin: { '@type': 'Country', name: 'VN' },
+    ...(p.hsCode ? { additionalProperty: [{ '@type': 'PropertyValue', name: 'HS code', value: p.hsCode }] } : {}),
+    // JSON.stringify leaves out an undefined offer (a product always has tiers; this is for safety).
+    offers: prices.length
+      ? {
+          '@type': 'AggregateOffer',
+          priceCurrency: 'VND',
+          lowPrice: Math.min(...prices),
+          highPrice: Math.max(...prices),
+          offerCount: prices.length,
+          availability: availability(p),
+          url,
+          seller: producer,
+          eligibleQuantity: { '@type': 'QuantitativeValue', minValue: p.moq, unitCode: unitCode[p.unit] },
+        }
+      : undefined,
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = langOf(params)
+  const found = params.slug ? await findProduct(request, params.slug) : null
+  if (!found) throw new Response('Not Found', { status: 404 })
+  const { product: p, canEdit } = found
+  const t = getT(lang)
+  const origin = siteOrigin(env().APP_URL)
+  // English readers get the producer's English when there is some, else the Vietnamese with a note.
+  const name = productName(p, lang)
+  const englishDescription = lang === 'en' ? p.descriptionEn?.trim() : ''
+  const description = englishDescription
+    ? { text: englishDescription, lang: 'en' as const }
+    : { text: p.descriptionVi, lang: 'vi' as const }
+  const tiers = [...p.tierPrices].sort((a, b) => a.minQuantity - b.minQuantity)
+  const certifications = activeCertifications(p.certifications)
+  const cover = p.images[0] ? shareImage(p.images[0]) : null
+  const summary = metaDescription(
+    description.text ||
+      t('catalog:product.fallbackDescription', {
+        name: name.text,
+        producer: p.producer.displayName,
+        province: provinceName(p.provinceCode),
+      }),
+  )
+  const isPublic = p.isPublic
+  // The page shows one description (`description`): the other language need not travel with the page.
+  const { descriptionVi: _vi, descriptionEn: _en, ...shown } = p
+  return {
+    product: { ...shown, tierPrices: tiers, certifications },
+    name,
+    description,
+    canEdit,
+    isPublic,
+    jsonLd: jsonLdString(productJsonLd({ ...p, tierPrices: tiers }, lang, origin, name.text, description.text || summary)),
+    seo: {
+      origin,
+      lang,
+      path: `/p/${p.slug}`,
+      title: t('catalog:product.title', { name: name.text, producer: p.producer.displayName }),
+      description: summary,
+      type: 'product' as const,
+      image: cover ? { ...cover, alt: p.images[0].alt ?? name.text } : null,
+      noindex: !isPublic,
+    },
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo)
+
+// -------------------------------------------------------------------------------------------------------
+// Page
+
+const columns: CSSProperties = {
+  display: 'grid',
+  gap: '1.5rem',
+  gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))',
+  alignItems: 'start',
+}
+const thumbGrid: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(4, minmax(0, 1fr))',
+  gap: '0.5rem',
+  padding: 0,
+  margin: '0.5rem 0 0',
+  listStyle: 'none',
+}
+const thumbLink: CSSProperties = { display: 'block', borderRadius: 6, overflow: 'hidden', border: '1px solid var(--line)' }
+
+// The cover spans the gallery column: the full width on a phone, half of the 72 rem container beside the
+// facts on a wide screen. The other photos sit below it four to a row.
+const COVER_SIZES = '(min-width: 72rem) 548px, (min-width: 47rem) calc(50vw - 2rem), calc(100vw - 2rem)'
+const THUMB_SIZES = '(min-width: 72rem) 130px, (min-width: 47rem) calc(12.5vw - 1rem), calc(25vw - 1rem)'
+
+/**
+ * The cover, loaded first (it is the page's largest element), and the other photos as small thumbnails
+ * that open the full-size photo: no JavaScript, and nothing large competes with the cover for a slow link.
+ */
+function Gallery({ images, name }: { images: ProductImageView[]; name: string }) {
+  const { t } = useTranslation('catalog')
+  if (!images.length) {
+    return (
+      <div className="card meta" style={{ aspectRatio: '4 / 3', display: 'grid', placeItems: 'center' }}>
+        {t('card.noPhoto')}
+      </div>
+    )
+  }
+  const [cover, ...rest] = images
+  return (
+    <section aria-label={t('product.photos')} className="product-gallery">
+      <ProductPicture image={cover} sizes={COVER_SIZES} alt={cover.alt || name} priority />
+      {rest.length ? (
+        <ul style={thumbGrid}>
+          {rest.map((image, i) => {
+            const full = shareImage(image)
+            const alt = image.alt || t('product.photoAlt', { name, n: i + 2 })
+            return (
+              <li key={image.id}>
+                <a href={full?.url} style={thumbLink} aria-label={t('product.openPhoto', { alt })}>
+                  <ProductPicture image={image} sizes={THUMB_SIZES} alt="" />
+                </a>
+              </li>
+            )
+          })}
+        </ul>
+      ) : null}
+    </section>
+  )
+}
+
+/** "tháng 3 – tháng 5, tháng 11" / "March–May, November": consecutive months as one range. */
+function harvestText(months: number[], lang: Language) {
+  const fmt = new Intl.DateTimeFormat(intlLocale[lang], { month: 'long', timeZone: 'UTC' })
+  const monthName = (m: number) => fmt.format(new Date(Date.UTC(2000, m - 1, 1)))
+  const sorted = [...new Set(months)].filter((m) => m >= 1 && m <= 12).sort((a, b) => a - b)
+  if (sorted.length === 12) return null
+  const ranges: [number, number][] = []
+  for (const m of sorted) {
+    const last = ranges[ranges.length - 1]
+    if (last && last[1] === m - 1) last[1] = m
+    else ranges.push([m, m])
+  }
+  return ranges.map(([a, b]) => (a === b ? monthName(a) : `${monthName(a)} – ${monthName(b)}`)).join(', ')
+}
+
+function formatUsd(cents: bigint, lang: Language) {
+  return new Intl.NumberFormat(intlLocale[lang], { style: 'currency', currency: 'USD' }).format(Number(cents) / 100)
+}
+
+export default function ProductPage() {
+  const { product: p, name, description, canEdit, isPublic, jsonLd } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('catalog')
+  const lang = useLang()
+  const nonce = useNonce()
+  const qty = (n: number) => quantityText(t, lang, n, p.unit)
+  const categoryName = (c: { nameVi: string; nameEn: string }) => (lang === 'en' ? c.nameEn : c.nameVi)
+  const harvest = p.harvestMonths.length ? harvestText(p.harvestMonths, lang) : null
+  const otherLang = (l: 'vi' | 'en') => (l === lang ? undefined : l)
+  const producerPath = `/${lang}/orgs/${p.producer.slug}`
+  return (
+    <article>
+      {isPublic ? <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
+      {!isPublic ? (
+        <div className="toast toast-error" role="status">
+          <p style={{ margin: 0 }}>
+            {p.producer.suspendedAt
+              ? t('product.producerSuspendedNotice')
+              : p.suspendedAt
+                ? t('product.suspendedNotice')
+                : t('product.notPublicNotice', { status: t(`status.${p.status}`) })}
+          </p>
+          {p.suspendedAt && p.suspensionReason ? <p style={{ margin: 0 }}>{t('product.suspensionReason', { reason: p.suspensionReason })}</p> : null}
+        </div>
+      ) : null}
+
+      <nav aria-label={t('breadcrumb.label')}>
+        <ol className="meta" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.35rem', listStyle: 'none', padding: 0, margin: '0 0 0.5rem' }}>
+          <li>
+            <Link to={`/${lang}`}>{t('breadcrumb.home')}</Link>
+          </li>
+          {p.category.parent ? (
+            <li>
+              <span aria-hidden="true">› </span>
+              <Link to={`/${lang}/c/${p.category.parent.slug}`}>{categoryName(p.category.parent)}</Link>
+            </li>
+          ) : null}
+          <li>
+            <span aria-hidden="true">› </span>
+            <Link to={`/${lang}/c/${p.category.slug}`}>{categoryName(p.category)}</Link>
+          </li>
+        </ol>
+      </nav>
+
+      <div style={columns}>
+        <Gallery images={p.images} name={name.text} />
+
+        <div>
+          <h1 lang={otherLang(name.lang)} style={{ marginTop: 0 }}>
+            {name.text}
+          </h1>
+          {lang === 'en' && name.lang === 'vi' ? <p className="hint">{t('product.onlyVietnamese')}</p> : null}
+          {p.certifications.length || p.exportReady || p.producer.verificationStatus === 'UNVERIFIED' ? (
+            <p className="badges">
+              <CertificationBadges certifications={p.certifications} />
+              {p.exportReady ? <span className="badge badge-verified">{t('product.exportReady')}</span> : null}
+              {p.producer.verificationStatus === 'UNVERIFIED' ? <span className="badge badge-unverified">{t('producer.unverified')}</span> : null}
+            </p>
+          ) : null}
+          {canEdit ? (
+            <p>
+              <Link to={`/${lang}/orgs/${p.producer.slug}/products/${p.id}`} className="button button-small button-secondary">
+                {t('product.edit')}
+              </Link>
+            </p>
+          ) : null}
+
+          <section aria-labelledby="prices">
+            <h2 id="prices">{t('product.prices')}</h2>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('product.tierQuantity')}</th>
+                    <th scope="col">{t('product.tierUnitPrice', { unit: t(`unit.${p.unit}`) })}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.tierPrices.map((tier, i) => {
+                    const next = p.tierPrices[i + 1]
+                    return (
+                      <tr key={tier.minQuantity}>
+                        <td data-label={t('product.tierQuantity')}>
+                          {next
+                            ? t('product.tierRange', { from: formatNumber(tier.minQuantity, lang), to: qty(next.minQuantity - 1) })
+                            : t('product.tierFrom', { from: qty(tier.minQuantity) })}
+                        </td>
+                        <td data-label={t('product.tierUnitPrice', { unit: t(`unit.${p.unit}`) })}>
+                          <strong>{formatVnd(BigInt(tier.unitPriceVnd), lang)}</strong>
+                        </td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <p className="meta">
+              {t('product.netOfVat')} {t(`vat.${p.vatRate}`)}
+            </p>
+            {p.usdPriceCents != null ? (
+              <p className="meta">{t('product.usdPrice', { price: formatUsd(BigInt(p.usdPriceCents), lang), unit: t(`unit.${p.unit}`) })}</p>
+            ) : null}
+          </section>
+
+          <dl className="facts">
+            <dt>{t('product.moq')}</dt>
+            <dd>{qty(p.moq)}</dd>
+            <dt>{t('product.unit')}</dt>
+            <dd>
+              {t(`unitName.${p.unit}`)}
+              {p.packSize ? ` · ${p.packSize}` : null}
+            </dd>
+            <dt>{t('product.availability')}</dt>
+            <dd>
+              {p.madeToOrder
+                ? p.leadTimeDays
+                  ? t('product.madeToOrderLead', { count: p.leadTimeDays })
+                  : t('product.madeToOrder')
+                : p.stock && p.stock > 0
+                  ? t('product.inStock', { quantity: qty(p.stock) })
+                  : t('product.outOfStock')}
+              {!p.madeToOrder && p.leadTimeDays ? (
+                <span className="meta"> · {t('product.shipsWithin', { count: p.leadTimeDays })}</span>
+              ) : null}
+            </dd>
+            {harvest || p.harvestMonths.length === 12 ? (
+              <>
+                <dt>{t('product.harvest')}</dt>
+                <dd>{harvest ?? t('product.harvestAllYear')}</dd>
+              </>
+            ) : null}
+            <dt>{t('product.origin')}</dt>
+            <dd>
+              {provinceName(p.provinceCode)}
+              {p.formerProvinceCode && formerProvinceName(p.formerProvinceCode) !== provinceName(p.provinceCode) ? (
+                <span className="meta"> {t('orgs:profile.formerProvince', { name: formerProvinceName(p.formerProvinceCode) })}</span>
+              ) : null}
+              {p.regionType ? (
+                <>
+                  {' '}
+                  <RegionBadge regionType={p.regionType} />
+                </>
+              ) : null}
+            </dd>
+            {p.shelfLifeDays ? (
+              <>
+                <dt>{t('product.shelfLife')}</dt>
+                <dd>{t('product.days', { count: p.shelfLifeDays, formatted: formatNumber(p.shelfLifeDays, lang) })}</dd>
+              </>
+            ) : null}
+            {p.storage ? (
+              <>
+                <dt>{t('product.storage')}</dt>
+                <dd>{p.storage}</dd>
+              </>
+            ) : null}
+            {p.packaging ? (
+              <>
+                <dt>{t('product.packaging')}</dt>
+                <dd>{p.packaging}</dd>
+              </>
+            ) : null}
+            <dt>{t('product.export')}</dt>
+            <dd>
+              {p.exportReady ? t('product.exportReadyYes') : t('product.exportReadyNo')}
+              {p.hsCode ? <span className="meta"> · {t('product.hsCode', { code: p.hsCode })}</span> : null}
+            </dd>
+            <dt>{t('product.sku')}</dt>
+            <dd>{p.sku}</dd>
+          </dl>
+        </div>
+      </div>
+
+      <section aria-labelledby="description">
+        <h2 id="description">{t('product.description')}</h2>
+        {description.text ? (
+          <div lang={otherLang(description.lang)} className="description">
+            {description.text.split(/\n{2,}/).map((paragraph, i) => (
+              <p key={i}>{paragraph}</p>
+            ))}
+          </div>
+        ) : (
+          <p className="meta">{t('product.noDescription')}</p>
+        )}
+        {lang === 'en' && description.lang === 'vi' && description.text ? <p className="hint">{t('product.descriptionOnlyVietnamese')}</p> : null}
+      </section>
+
+      {p.certifications.length ? (
+        <section aria-labelledby="certifications">
+          <h2 id="certifications">{t('product.certifications')}</h2>
+          <ul className="cards">
+            {p.certifications.map((c, i) => (
+              <li key={`${c.type}-${i}`} className="card">
+                <p style={{ margin: '0 0 0.3rem' }}>
+                  <CertificationBadge type={c.type} stars={c.stars} /> <strong>{t(`certification.name.${c.type}`)}</strong>
+                </p>
+                {c.name ? <p style={{ margin: 0 }}>{c.name}</p> : null}
+                {c.number ? <p className="meta">{t('certification.number', { number: c.number })}</p> : null}
+                {c.issuer ? <p className="meta">{t('certification.issuer', { issuer: c.issuer })}</p> : null}
+                {c.issuedAt ? <p className="meta">{t('certification.issuedAt', { date: formatDate(c.issuedAt, lang) })}</p> : null}
+                {c.expiresAt ? <p className="meta">{t('certification.expiresAt', { date: formatDate(c.expiresAt, lang) })}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="producer">
+        <h2 id="producer">{t('product.producer')}</h2>
+        <div className="card">
+          <h3>
+            <Link to={producerPath}>{p.producer.displayName}</Link>
+          </h3>
+          <p className="badges">
+            <VerificationBadge status={p.producer.verificationStatus} />
+            <RegionBadge regionType={p.producer.regionType ?? null} />
+          </p>
+          {p.producer.provinceCode ? <p className="meta">{provinceName(p.producer.provinceCode)}</p> : null}
+          {p.producer.verificationStatus === 'UNVERIFIED' ? <p className="hint">{t('producer.unverifiedNote')}</p> : null}
+          <p>
+            <Link to={producerPath}>{t('producer.storefront', { name: p.producer.displayName })}</Link>
+          </p>
+        </div>
+      </section>
+    </article>
+  )
+}
