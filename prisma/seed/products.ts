@@ -5,7 +5,7 @@
 import type { ProductStatus } from '~/generated/prisma/enums'
 import { ensureCategories } from '~/modules/catalog/categories.server'
 import { ProductInputSchema, type ProductInput } from '~/modules/catalog/product-schemas'
-import { productSlugBase, publicProductWhere } from '~/modules/catalog/products.server'
+import { certificationRows, productColumns, productSlugBase, publicProductWhere, tierRows } from '~/modules/catalog/products.server'
 import { ingestImage } from '~/modules/media/images.server'
 import { prisma } from '~/utils/db.server'
 import { producers } from './organizations'
@@ -185,7 +185,6 @@ export type CatalogueResult = {
   photosCreated: number
 }
 
-const toDbDate = (date: string | undefined) => (date ? new Date(`${date}T00:00:00Z`) : null)
 
 // Two photos at a time: sharp encodes off the main thread, so one photo's encoding overlaps the other's
 // drawing and database writes (PGlite runs on the main thread).
@@ -246,33 +245,10 @@ export async function seedCatalogue(plan: CataloguePlan, onProgress?: (label: st
       const { input } = p
       const createdAt = new Date(since + (now.getTime() - since) * p.listedAt)
       return {
+        ...productColumns(input, categories.get(input.categorySlug) ?? missingCategory(input.categorySlug)),
         producerId: producer.id,
-        sku: input.sku,
         slug: uniqueSlug(productSlugBase(input.nameVi)),
         status: p.status,
-        nameVi: input.nameVi,
-        nameEn: input.nameEn ?? null,
-        descriptionVi: input.descriptionVi,
-        descriptionEn: input.descriptionEn ?? null,
-        categoryId: categories.get(input.categorySlug) ?? missingCategory(input.categorySlug),
-        unit: input.unit,
-        packSize: input.packSize,
-        moq: input.moq,
-        priceVnd: input.tierPrices[0].unitPriceVnd,
-        usdPriceCents: input.usdPriceCents ?? null,
-        vatRate: input.vatRate,
-        madeToOrder: input.madeToOrder,
-        stock: input.madeToOrder ? null : (input.stock ?? 0),
-        leadTimeDays: input.leadTimeDays ?? null,
-        harvestMonths: input.harvestMonths,
-        provinceCode: input.provinceCode,
-        formerProvinceCode: input.formerProvinceCode ?? null,
-        regionType: input.regionType ?? null,
-        shelfLifeDays: input.shelfLifeDays ?? null,
-        storage: input.storage ?? null,
-        packaging: input.packaging ?? null,
-        hsCode: input.hsCode ?? null,
-        exportReady: input.exportReady,
         suspendedAt: p.suspensionReason ? new Date(Math.min(createdAt.getTime() + 20 * 86_400_000, now.getTime())) : null,
         suspensionReason: p.suspensionReason,
         // Drafts were never published; unpublished and archived listings were, once.
@@ -286,19 +262,10 @@ export async function seedCatalogue(plan: CataloguePlan, onProgress?: (label: st
       const idOf = new Map(inserted.map((r) => [r.sku, r.id]))
       const productId = (sku: string) => idOf.get(sku)!
       await tx.productTierPrice.createMany({
-        data: products.flatMap((p) => p.input.tierPrices.map((t) => ({ productId: productId(p.input.sku), ...t }))),
+        data: products.flatMap((p) => tierRows(p.input).map((t) => ({ productId: productId(p.input.sku), ...t }))),
       })
       const certifications = products.flatMap((p) =>
-        p.input.certifications.map((c) => ({
-          productId: productId(p.input.sku),
-          type: c.type,
-          stars: c.type === 'OCOP' ? (c.stars ?? null) : null,
-          name: c.name ?? null,
-          number: c.number ?? null,
-          issuer: c.issuer ?? null,
-          issuedAt: toDbDate(c.issuedAt),
-          expiresAt: toDbDate(c.expiresAt),
-        })),
+        certificationRows(p.input).map((c) => ({ ...c, productId: productId(p.input.sku) })),
       )
       if (certifications.length > 0) await tx.productCertification.createMany({ data: certifications })
       await tx.productImage.createMany({

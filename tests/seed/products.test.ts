@@ -2,10 +2,10 @@
 // could have entered (it passes ProductInputSchema as stored), that it covers the programme's places and
 // marks, that every public listing has a photo, and that running the seed again changes nothing.
 import { beforeAll, describe, expect, test } from 'vitest'
-import { isCertificationActive, toDateOnly } from '~/modules/catalog/certifications'
+import { isCertificationActive } from '~/modules/catalog/certifications'
 import { categoryTree } from '~/modules/catalog/categories'
 import { ProductInputSchema } from '~/modules/catalog/product-schemas'
-import { publicProductWhere } from '~/modules/catalog/products.server'
+import { productInputFrom, publicProductWhere } from '~/modules/catalog/products.server'
 import { provinceCodes } from '~/modules/geo/provinces'
 import { prisma } from '~/utils/db.server'
 import { seedDemo, type SeedResult } from '../../prisma/seed/index'
@@ -75,41 +75,7 @@ describe('the demo catalogue', () => {
     })
     const refused: string[] = []
     for (const p of products) {
-      const parsed = ProductInputSchema.safeParse({
-        sku: p.sku,
-        nameVi: p.nameVi,
-        nameEn: p.nameEn ?? undefined,
-        descriptionVi: p.descriptionVi,
-        descriptionEn: p.descriptionEn ?? undefined,
-        categorySlug: p.category.slug,
-        unit: p.unit,
-        packSize: p.packSize,
-        moq: p.moq,
-        tierPrices: p.tierPrices.map((t) => ({ minQuantity: t.minQuantity, unitPriceVnd: t.unitPriceVnd })),
-        usdPriceCents: p.usdPriceCents ?? undefined,
-        vatRate: p.vatRate,
-        madeToOrder: p.madeToOrder,
-        stock: p.stock ?? undefined,
-        leadTimeDays: p.leadTimeDays ?? undefined,
-        harvestMonths: p.harvestMonths,
-        provinceCode: p.provinceCode,
-        formerProvinceCode: p.formerProvinceCode ?? undefined,
-        regionType: p.regionType ?? undefined,
-        certifications: p.certifications.map((c) => ({
-          type: c.type,
-          stars: c.stars ?? undefined,
-          name: c.name ?? undefined,
-          number: c.number ?? undefined,
-          issuer: c.issuer ?? undefined,
-          issuedAt: c.issuedAt ? toDateOnly(c.issuedAt) : undefined,
-          expiresAt: c.expiresAt ? toDateOnly(c.expiresAt) : undefined,
-        })),
-        shelfLifeDays: p.shelfLifeDays ?? undefined,
-        storage: p.storage ?? undefined,
-        packaging: p.packaging ?? undefined,
-        hsCode: p.hsCode ?? undefined,
-        exportReady: p.exportReady,
-      })
+      const parsed = ProductInputSchema.safeParse(productInputFrom(p))
       if (!parsed.success) refused.push(`${p.sku}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join(', ')}`)
       expect(p.tierPrices[0]).toMatchObject({ minQuantity: p.moq, unitPriceVnd: p.priceVnd })
     }

@@ -51,11 +51,11 @@ async function uniqueSlug(tx: Tx, base: string) {
 
 const toDbDate = (date: string | undefined) => (date ? new Date(`${date}T00:00:00Z`) : null)
 
-function tierRows(input: ProductInput) {
+export function tierRows(input: ProductInput) {
   return [...input.tierPrices].sort((a, b) => a.minQuantity - b.minQuantity)
 }
 
-function certificationRows(input: ProductInput) {
+export function certificationRows(input: ProductInput) {
   return input.certifications.map((c) => ({
     type: c.type,
     stars: c.type === 'OCOP' ? (c.stars ?? null) : null,
@@ -68,7 +68,7 @@ function certificationRows(input: ProductInput) {
 }
 
 /** The product's own columns; its "price" is the first tier's unit price. */
-function productColumns(input: ProductInput, categoryId: string) {
+export function productColumns(input: ProductInput, categoryId: string) {
   const tiers = tierRows(input)
   if (tiers.length === 0) throw new Error('A product needs at least one tier price (ProductInputSchema checks this)')
   return {
@@ -381,7 +381,11 @@ export type ProductForEdit = NonNullable<Awaited<ReturnType<typeof getProductFor
  * A stored product as a ProductInput: the starting point of a partial change (the API's PATCH, a CSV row
  * that leaves cells empty), which is then merged and parsed with ProductInputSchema again.
  */
-export function productInputFrom(p: ProductForEdit): ProductInput {
+export function productInputFrom(
+  p: Prisma.ProductGetPayload<{
+    include: { category: { select: { slug: true } }; tierPrices: { select: { minQuantity: true; unitPriceVnd: true } }; certifications: true }
+  }>,
+): ProductInput {
   const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined)
   return {
     sku: p.sku,
