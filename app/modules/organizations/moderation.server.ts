@@ -42,8 +42,8 @@ export type SetVerificationResult =
   | Failure<'org.notFound' | 'org.reasonRequired'>
 
 /**
- * Sets the verification status. A rejection needs a reason: the organisation will ask why, and the reason
- * is kept in the audit row (the organisation table has no column for it).
+ * Sets the verification status. A rejection needs a reason: the organisation's members see it on its
+ * profile, and it is kept in the audit row; any other status clears it.
  */
 export async function setVerificationStatus(
   ref: OrganizationRef,
@@ -55,7 +55,10 @@ export async function setVerificationStatus(
   return prisma.$transaction(async (tx) => {
     const org = await tx.organization.findUnique({ where: whereRef(ref), select: { id: true, slug: true, verificationStatus: true } })
     if (!org) return { ok: false, error: 'org.notFound' } as const
-    await tx.organization.update({ where: { id: org.id }, data: { verificationStatus: status } })
+    await tx.organization.update({
+      where: { id: org.id },
+      data: { verificationStatus: status, verificationNote: status === 'REJECTED' ? reason : null },
+    })
     const action = status === 'VERIFIED' ? 'org.verify' : status === 'REJECTED' ? 'org.reject' : 'org.unverify'
     await recordAudit(
       {

@@ -153,6 +153,7 @@ const profileSelect = {
   verificationStatus: true,
   suspendedAt: true,
   suspensionReason: true,
+  verificationNote: true,
   createdAt: true,
 } satisfies Prisma.OrganizationSelect
 

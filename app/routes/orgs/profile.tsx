@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       suspended: !!organization.suspendedAt,
       // The reason is between the operators and the organisation.
       suspensionReason: role ? organization.suspensionReason : null,
+      verificationNote: role ? organization.verificationNote : null,
     },
     description,
     descriptionLang: useEnglish ? 'en' : 'vi',
@@ -95,6 +96,7 @@ export default function OrganizationProfilePage() {
       {org.verificationStatus === 'REJECTED' && (can.members || can.settings) ? (
         <div className="toast toast-error" role="status">
           <p>{t('profile.rejectedNotice')}</p>
+          {org.verificationNote ? <p>{t('profile.suspensionReason', { reason: org.verificationNote })}</p> : null}
         </div>
       ) : null}
 
