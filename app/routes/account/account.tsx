@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { VerificationBadge } from '~/components/badges'
 import { CsrfInput, ErrorList, Field } from '~/components/forms'
 import { changePassword } from '~/modules/accounts/accounts.server'
@@ -182,19 +183,7 @@ function ChangePasswordForm({ username }: { username: string }) {
           {...getInputProps(fields.currentPassword, { type: 'password' })}
           errors={fields.currentPassword.errors}
         />
-        <Field
-          label={t('fields.newPassword')}
-          hint={t('signup.passwordHint')}
-          autoComplete="new-password"
-          {...getInputProps(fields.password, { type: 'password' })}
-          errors={fields.password.errors}
-        />
-        <Field
-          label={t('fields.confirmPassword')}
-          autoComplete="new-password"
-          {...getInputProps(fields.confirmPassword, { type: 'password' })}
-          errors={fields.confirmPassword.errors}
-        />
+        <NewPasswordFields label={t('fields.newPassword')} password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
           {t('account.changePasswordSubmit')}
         </button>

@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput, ErrorList, Field } from '~/components/forms'
+import { NewPasswordFields } from '~/components/new-password-fields'
+import { CsrfInput, ErrorList } from '~/components/forms'
 import { findValidResetToken, resetPassword } from '~/modules/accounts/accounts.server'
 import { ResetPasswordSchema } from '~/modules/accounts/schemas'
 import { readForm } from '~/utils/csrf.server'
@@ -89,19 +90,7 @@ function ResetForm({ token }: { token: string }) {
             <Link to={`/${lang}/forgot-password`}>{t('reset.askAgain')}</Link>
           </p>
         ) : null}
-        <Field
-          label={t('fields.newPassword')}
-          hint={t('signup.passwordHint')}
-          autoComplete="new-password"
-          {...getInputProps(fields.password, { type: 'password' })}
-          errors={fields.password.errors}
-        />
-        <Field
-          label={t('fields.confirmPassword')}
-          autoComplete="new-password"
-          {...getInputProps(fields.confirmPassword, { type: 'password' })}
-          errors={fields.confirmPassword.errors}
-        />
+        <NewPasswordFields label={t('fields.newPassword')} password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
           {t('reset.submit')}
         </button>

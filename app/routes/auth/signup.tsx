@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { CsrfInput, ErrorList, Field } from '~/components/forms'
 import { signup } from '~/modules/accounts/accounts.server'
 import { SignupSchema } from '~/modules/accounts/schemas'
@@ -76,19 +77,7 @@ export default function SignupPage() {
           {...getInputProps(fields.identifier, { type: 'text' })}
           errors={fields.identifier.errors}
         />
-        <Field
-          label={t('fields.password')}
-          hint={t('signup.passwordHint')}
-          autoComplete="new-password"
-          {...getInputProps(fields.password, { type: 'password' })}
-          errors={fields.password.errors}
-        />
-        <Field
-          label={t('fields.confirmPassword')}
-          autoComplete="new-password"
-          {...getInputProps(fields.confirmPassword, { type: 'password' })}
-          errors={fields.confirmPassword.errors}
-        />
+        <NewPasswordFields label={t('fields.password')} password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
           {t('signup.submit')}
         </button>
