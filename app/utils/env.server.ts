@@ -24,6 +24,10 @@ const schema = z.object({
   API_RATE_LIMIT_PER_KEY: intFromEnv(1200),
   API_RATE_LIMIT_PER_IP: intFromEnv(300),
   API_MAX_BODY_BYTES: intFromEnv(1024 * 1024),
+  // Search: the embedded in-process index by default, a Meilisearch server when MEILI_URL is set.
+  MEILI_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be a full URL such as http://127.0.0.1:7700').optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be letters, digits, - and _').default('products'),
   // Product photos: a directory by default (<DATA_DIR>/media), an S3-compatible bucket when S3_BUCKET is set.
   MEDIA_DIR: z.string().min(1).optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3-63 lowercase letters, digits, dots, hyphens)').optional(),

@@ -19,6 +19,7 @@ import {
   type ProductInput,
 } from './product-schemas'
 import { saveProductBySku } from './products.server'
+import { enqueueProductsSync } from '../search/sync.server'
 
 type Lang = 'vi' | 'en'
 type Cells = Partial<Record<CsvColumnKey, string>>
@@ -616,6 +617,7 @@ export async function importProductsCsv(
     const results = await prisma.$transaction(
       async (tx) => {
         const out: CsvRowResult[] = []
+        const touched: string[] = []
         for (const row of planned) {
           if (!row.changed && !row.statusChanged) {
             out.push({ line: row.line, sku: row.sku, action: 'unchanged' })
@@ -628,8 +630,10 @@ export async function importProductsCsv(
             productId = saved.product.id
           }
           if (row.statusChanged && row.status && productId) await setStatusInTx(tx, productId, row.status)
+          if (productId) touched.push(productId)
           out.push({ line: row.line, sku: row.sku, action: row.existing ? 'updated' : 'created' })
         }
+        await enqueueProductsSync(tx, touched)
         const count = (action: CsvRowResult['action']) => out.filter((r) => r.action === action).length
         await recordAudit(
           {

@@ -10,6 +10,7 @@ import { categoryIdsFor } from './categories.server'
 import { activeCertifications, todayInHcm } from './certifications'
 import { toImageView, type ProductImageView } from '../media/image-view'
 import { PRODUCT_LIMITS, type ProductInput } from './product-schemas'
+import { enqueueProductsSync } from '../search/sync.server'
 
 export type { ProductImageView }
 
@@ -156,7 +157,9 @@ export async function createProduct(
         const categoryId = await categoryIdOf(tx, input.categorySlug)
         if (!categoryId) return { ok: false, error: 'product.category.invalid' }
         if (await skuTaken(tx, producerId, input.sku)) return { ok: false, error: 'product.sku.taken' }
-        return { ok: true, product: await insertProduct(tx, producerId, input, categoryId, options.status ?? 'DRAFT') }
+        const product = await insertProduct(tx, producerId, input, categoryId, options.status ?? 'DRAFT')
+        await enqueueProductsSync(tx, [product.id])
+        return { ok: true, product }
       })
     } catch (error) {
       if (!isUniqueViolation(error)) throw error
@@ -187,6 +190,7 @@ export async function updateProduct(
       if (options.status === 'PUBLISHED') {
         await tx.product.update({ where: { id: current.id }, data: { status: 'PUBLISHED', publishedAt: current.publishedAt ?? new Date() } })
       }
+      await enqueueProductsSync(tx, [product.id])
       return { ok: true, product }
     })
   } catch (error) {
@@ -206,6 +210,7 @@ export async function saveProductBySku(
 ): Promise<{ ok: true; created: boolean; product: { id: string; slug: string } } | Failure<'product.category.invalid'>> {
   const categoryId = await categoryIdOf(tx, input.categorySlug)
   if (!categoryId) return { ok: false, error: 'product.category.invalid' }
+  // The import enqueues the index update of all its products at once.
   const existing = await tx.product.findUnique({ where: { producerId_sku: { producerId, sku: input.sku } }, select: { id: true } })
   if (existing) return { ok: true, created: false, product: await overwriteProduct(tx, existing.id, input, categoryId) }
   return { ok: true, created: true, product: await insertProduct(tx, producerId, input, categoryId, 'DRAFT') }
@@ -227,6 +232,7 @@ export async function setProductStatus(
       where: { id: current.id },
       data: { status, ...(status === 'PUBLISHED' && !current.publishedAt ? { publishedAt: new Date() } : {}) },
     })
+    await enqueueProductsSync(tx, [current.id])
     return { ok: true } as const
   })
 }
@@ -354,6 +360,7 @@ export async function quickUpdateProduct(
         ...(price !== undefined ? { priceVnd: price } : {}),
       },
     })
+    await enqueueProductsSync(tx, [product.id])
     return { ok: true } as const
   })
 }
@@ -570,30 +577,43 @@ export async function listPublicProducts(filter: PublicProductFilter): Promise<{
       orderBy: sortOrder[filter.sort ?? 'newest'],
       skip: (page - 1) * filter.pageSize,
       take: filter.pageSize,
-      select: {
-        id: true,
-        slug: true,
-        nameVi: true,
-        nameEn: true,
-        unit: true,
-        packSize: true,
-        moq: true,
-        priceVnd: true,
-        provinceCode: true,
-        regionType: true,
-        producer: { select: { slug: true, displayName: true, verificationStatus: true } },
-        images: { ...imageInclude, take: 1 },
-        certifications: { orderBy: { id: 'asc' }, select: { type: true, stars: true, expiresAt: true } },
-      },
+      select: cardSelect,
     }),
     prisma.product.count({ where }),
   ])
-  const items = rows.map(({ images, certifications, ...p }) => ({
+  return { items: rows.map((row) => toCard(row, now)), total }
+}
+
+const cardSelect = {
+  id: true,
+  slug: true,
+  nameVi: true,
+  nameEn: true,
+  unit: true,
+  packSize: true,
+  moq: true,
+  priceVnd: true,
+  provinceCode: true,
+  regionType: true,
+  producer: { select: { slug: true, displayName: true, verificationStatus: true } },
+  images: { ...imageInclude, take: 1 },
+  certifications: { orderBy: { id: 'asc' }, select: { type: true, stars: true, expiresAt: true } },
+} satisfies Prisma.ProductSelect
+
+function toCard({ images, certifications, ...p }: Prisma.ProductGetPayload<{ select: typeof cardSelect }>, now: Date): PublicProductCard {
+  return {
     ...p,
     cover: images[0] ? toImageView(images[0]) : null,
     certifications: activeCertifications(certifications, now).map((c) => ({ type: c.type, stars: c.stars })),
-  }))
-  return { items, total }
+  }
+}
+
+/** The cards of these products in this order, leaving out any that is no longer public (a search index may lag). */
+export async function publicProductCards(ids: string[], now = new Date()): Promise<PublicProductCard[]> {
+  if (ids.length === 0) return []
+  const rows = await prisma.product.findMany({ where: { id: { in: ids }, ...publicProductWhere(now) }, select: cardSelect })
+  const byId = new Map(rows.map((row) => [row.id, toCard(row, now)]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 /**
@@ -663,6 +683,7 @@ export async function suspendProduct(productId: string, reason: string, actor: s
     if (product.suspendedAt) return { ok: false, error: 'product.alreadySuspended' } as const
     const suspendedAt = new Date()
     await tx.product.update({ where: { id: product.id }, data: { suspendedAt, suspensionReason: why } })
+    await enqueueProductsSync(tx, [product.id])
     await recordAudit(
       { actor, action: 'product.suspend', target: `product:${product.id}`, details: { sku: product.sku, producer: product.producer.slug, reason: why } },
       tx,
@@ -684,6 +705,7 @@ export async function restoreProduct(productId: string, actor: string): Promise<
     if (!product) return { ok: false, error: 'product.notFound' } as const
     if (!product.suspendedAt) return { ok: false, error: 'product.notSuspended' } as const
     await tx.product.update({ where: { id: product.id }, data: { suspendedAt: null, suspensionReason: null } })
+    await enqueueProductsSync(tx, [product.id])
     await recordAudit(
       {
         actor,

@@ -3,6 +3,7 @@
 import type { OrganizationKind, VerificationStatus } from '~/generated/prisma/enums'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '../audit/audit.server'
+import { enqueueProducerSync } from '../search/sync.server'
 
 type Failure<E extends string> = { ok: false; error: E }
 
@@ -59,6 +60,8 @@ export async function setVerificationStatus(
       where: { id: org.id },
       data: { verificationStatus: status, verificationNote: status === 'REJECTED' ? reason : null },
     })
+    // A rejected producer's products leave the public catalogue, and come back when it is verified again.
+    await enqueueProducerSync(tx, org.id)
     const action = status === 'VERIFIED' ? 'org.verify' : status === 'REJECTED' ? 'org.reject' : 'org.unverify'
     await recordAudit(
       {
@@ -87,6 +90,7 @@ export async function suspendOrganization(ref: OrganizationRef, by: { actor: str
     if (org.suspendedAt) return { ok: false, error: 'org.alreadySuspended' } as const
     const suspendedAt = new Date()
     await tx.organization.update({ where: { id: org.id }, data: { suspendedAt, suspensionReason: reason } })
+    await enqueueProducerSync(tx, org.id)
     await recordAudit({ actor: by.actor, action: 'org.suspend', target: `organization:${org.slug}`, details: { org: org.slug, reason } }, tx)
     return { ok: true, slug: org.slug, suspendedAt } as const
   })
@@ -104,6 +108,7 @@ export async function restoreOrganization(ref: OrganizationRef, by: { actor: str
     if (!org) return { ok: false, error: 'org.notFound' } as const
     if (!org.suspendedAt) return { ok: false, error: 'org.notSuspended' } as const
     await tx.organization.update({ where: { id: org.id }, data: { suspendedAt: null, suspensionReason: null } })
+    await enqueueProducerSync(tx, org.id)
     await recordAudit(
       {
         actor: by.actor,

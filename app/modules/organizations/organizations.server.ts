@@ -12,6 +12,7 @@ import { formatPhone, parseIdentifier } from '../accounts/identifier'
 import { messageTo, notify } from '../notifications/notifications.server'
 import type { OrganizationInput, OrganizationUpdateInput } from './schemas'
 import { taxCodeKind } from './tax-code'
+import { enqueueProducerSync } from '../search/sync.server'
 
 // Every function that reads or writes one organisation's data takes the organisation id returned by the
 // route guard (requireOrgPermission) and scopes its queries by it; ids from a form are only ever looked up
@@ -215,7 +216,7 @@ export type UpdateOrganizationResult =
 export async function updateOrganization(organizationId: string, input: OrganizationUpdateInput): Promise<UpdateOrganizationResult> {
   const current = await prisma.organization.findUnique({
     where: { id: organizationId },
-    select: { slug: true, kind: true, legalName: true, legalForm: true, taxCode: true, verificationStatus: true },
+    select: { slug: true, kind: true, displayName: true, legalName: true, legalForm: true, taxCode: true, verificationStatus: true },
   })
   if (!current) return { ok: false, error: 'org.notFound' }
   if (await taxCodeTaken(input.taxCode, organizationId)) return { ok: false, error: 'org.taxCode.taken' }
@@ -223,9 +224,13 @@ export async function updateOrganization(organizationId: string, input: Organiza
     current.legalName !== input.legalName || current.legalForm !== input.legalForm || current.taxCode !== input.taxCode
   const verificationReset = identityChanged && current.verificationStatus === 'VERIFIED'
   try {
-    await prisma.organization.update({
-      where: { id: organizationId },
-      data: { ...organizationData(input, current.kind), ...(verificationReset ? { verificationStatus: 'UNVERIFIED' } : {}) },
+    await prisma.$transaction(async (tx) => {
+      await tx.organization.update({
+        where: { id: organizationId },
+        data: { ...organizationData(input, current.kind), ...(verificationReset ? { verificationStatus: 'UNVERIFIED' } : {}) },
+      })
+      // Search shows the producer's name beside each product.
+      if (current.kind === 'PRODUCER' && current.displayName !== input.displayName) await enqueueProducerSync(tx, organizationId)
     })
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, error: 'org.taxCode.taken' }

@@ -2,22 +2,30 @@ import { Prisma } from '~/generated/prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
 
 type Handler = (payload: Prisma.JsonValue) => Promise<void>
-/** Slow work (image encoding) runs in its own lane so it never holds up mail and other quick side effects. */
-export type Lane = 'fast' | 'slow'
-const handlers = new Map<string, Handler>()
-const slowTopics = new Set<string>()
+/**
+ * Each lane has its own worker loop, so work of one kind never holds up another: slow work (image encoding)
+ * and search indexing (a full rebuild can take a while) run beside mail and other quick side effects.
+ */
+export const lanes = ['fast', 'slow', 'search'] as const
+export type Lane = (typeof lanes)[number]
+type Registration = { handler: Handler; lane: Lane; maxAttempts: number }
+const registrations = new Map<string, Registration>()
 
-/** Each topic has one handler; handlers must be idempotent (a message may run again after a crash). */
-export function registerOutboxHandler(topic: string, handler: Handler, options: { lane?: Lane } = {}) {
-  handlers.set(topic, handler)
-  if (options.lane === 'slow') slowTopics.add(topic)
-  else slowTopics.delete(topic)
+/**
+ * Each topic has one handler; handlers must be idempotent (a message may run again after a crash). A
+ * message is retried with backoff up to `maxAttempts` times (MAX_ATTEMPTS by default; Infinity for work
+ * that must happen however long its service is down, such as indexing).
+ */
+export function registerOutboxHandler(topic: string, handler: Handler, options: { lane?: Lane; maxAttempts?: number } = {}) {
+  registrations.set(topic, { handler, lane: options.lane ?? 'fast', maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS })
 }
 
 /** Writes a side effect in the caller's transaction, so it happens only if the change commits. */
 export async function enqueue(tx: Tx, topic: string, payload: Prisma.InputJsonValue) {
   await tx.outboxMessage.create({ data: { topic, payload } })
 }
+
+const topicsOf = (lane: Lane) => [...registrations].filter(([, r]) => r.lane === lane).map(([topic]) => topic)
 
 export const MAX_ATTEMPTS = 8
 const LOCK_MS = 60_000
@@ -26,10 +34,14 @@ const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1000, 15 * 60_0
 /** Claims and runs due messages once (of one lane, or of both); returns how many ran. */
 export async function drainOutbox(limit = 20, lane?: Lane): Promise<number> {
   const now = new Date()
-  const slow = [...slowTopics]
-  // Both lanes when no lane is given; otherwise only the topics of that lane.
+  // Every lane when no lane is given. The fast lane also takes topics nobody registered (they fail visibly).
+  const others = lanes.filter((l) => l !== 'fast').flatMap(topicsOf)
   const laneFilter =
-    lane === undefined ? Prisma.empty : lane === 'slow' ? Prisma.sql`AND topic = ANY(${slow}::text[])` : Prisma.sql`AND NOT (topic = ANY(${slow}::text[]))`
+    lane === undefined
+      ? Prisma.empty
+      : lane === 'fast'
+        ? Prisma.sql`AND NOT (topic = ANY(${others}::text[]))`
+        : Prisma.sql`AND topic = ANY(${topicsOf(lane)}::text[])`
   // Claim with SKIP LOCKED so several workers (PostgreSQL) never run one message twice at once.
   const claimed = await prisma.$queryRaw<{ id: bigint }[]>`
     UPDATE "OutboxMessage" SET "lockedUntil" = ${new Date(now.getTime() + LOCK_MS)}
@@ -40,10 +52,10 @@ export async function drainOutbox(limit = 20, lane?: Lane): Promise<number> {
     RETURNING id`
   for (const { id } of claimed) {
     const message = await prisma.outboxMessage.findUniqueOrThrow({ where: { id } })
-    const handler = handlers.get(message.topic)
+    const registration = registrations.get(message.topic)
     try {
-      if (!handler) throw new Error(`No outbox handler for topic "${message.topic}"`)
-      await handler(message.payload)
+      if (!registration) throw new Error(`No outbox handler for topic "${message.topic}"`)
+      await registration.handler(message.payload)
       await prisma.outboxMessage.update({
         where: { id },
         data: { status: 'DONE', processedAt: new Date(), lockedUntil: null, attempts: { increment: 1 }, lastError: null },
@@ -56,7 +68,7 @@ export async function drainOutbox(limit = 20, lane?: Lane): Promise<number> {
           attempts,
           lockedUntil: null,
           lastError: error instanceof Error ? error.message.slice(0, 2000) : String(error),
-          status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
+          status: attempts >= (registration?.maxAttempts ?? MAX_ATTEMPTS) ? 'FAILED' : 'PENDING',
           runAfter: new Date(Date.now() + backoffMs(attempts)),
         },
       })
@@ -67,10 +79,13 @@ export async function drainOutbox(limit = 20, lane?: Lane): Promise<number> {
 
 const timers: NodeJS.Timeout[] = []
 
+const batchOf: Record<Lane, number> = { fast: 20, slow: 1, search: 20 }
+
 /** The in-process worker: each lane polls every second and drains until empty (slow work one at a time). */
 export function startOutboxWorker(intervalMs = 1000) {
   if (timers.length) return
-  for (const [lane, batch] of [['fast', 20], ['slow', 1]] as const) {
+  for (const lane of lanes) {
+    const batch = batchOf[lane]
     let running = false
     const timer = setInterval(() => {
       if (running) return

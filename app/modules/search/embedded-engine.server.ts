@@ -3,6 +3,7 @@
 // that matching set, from the documents kept beside the index.
 import MiniSearch, { type Query, type SearchOptions, type SearchResult as MiniResult } from 'minisearch'
 import {
+  CAMPAIGN_BOOST,
   facetFields,
   facetValues,
   matchesFilters,
@@ -238,6 +239,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.entries.size
   }
 
+  async replaceAll(batches: AsyncIterable<SearchDocument[]>, onBatch?: (added: number) => void | Promise<void>) {
+    const next = new EmbeddedSearchEngine()
+    for await (const batch of batches) {
+      await next.upsert(batch)
+      await onBatch?.(batch.length)
+    }
+    this.entries = next.entries
+    this.facetKeys = next.facetKeys
+    this.index = next.index
+    this.sorted.clear()
+    this.allCounts = null
+  }
+
   private allSorted(sort: SearchSort) {
     let list = this.sorted.get(sort)
     if (!list) {
@@ -264,7 +278,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const r of this.index.search(expression)) {
         const entry = this.entries.get(r.id as string)
         if (entry && matchesFilters(entry.doc, query.filters)) {
-          matching.push({ entry, doc: entry.doc, score: r.score, exact: exactWords(r.match), match: r.match })
+          const score = entry.doc.campaignLabels.length > 0 ? r.score * CAMPAIGN_BOOST : r.score
+          matching.push({ entry, doc: entry.doc, score, exact: exactWords(r.match), match: r.match })
         }
       }
       pageHits = firstK(matching, page * pageSize, comparators[sort]).slice((page - 1) * pageSize)

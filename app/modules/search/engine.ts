@@ -100,7 +100,15 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchResult>
   clear(): Promise<void>
   count(): Promise<number>
+  /**
+   * Replaces the whole index with these documents; searches see the old index until the new one is complete
+   * (built aside, then swapped in). `onBatch` is told how many documents each batch added.
+   */
+  replaceAll(batches: AsyncIterable<SearchDocument[]>, onBatch?: (added: number) => void | Promise<void>): Promise<void>
 }
+
+/** Products carrying an active campaign label rank this much higher among equally relevant matches. */
+export const CAMPAIGN_BOOST = 1.25
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 100

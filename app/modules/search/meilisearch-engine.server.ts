@@ -14,8 +14,13 @@ import {
 } from './engine'
 import { synonymsOf, words } from './fold'
 
-/** What Meilisearch stores: the document plus its price bucket, which Meilisearch cannot compute at query time. */
-type MeiliDocument = SearchDocument & { priceRange: string }
+/**
+ * What Meilisearch stores: the document plus its price bucket, which Meilisearch cannot compute at query
+ * time, and whether an active campaign label boosts it (a custom ranking rule).
+ */
+type MeiliDocument = SearchDocument & { priceRange: string; campaignBoost: number }
+
+const toMeili = (d: SearchDocument): MeiliDocument => ({ ...d, priceRange: priceRangeOf(d.priceVnd), campaignBoost: d.campaignLabels.length > 0 ? 1 : 0 })
 
 /** The document attribute behind each facet. */
 const facetAttribute: Record<FacetField, keyof MeiliDocument> = {
@@ -39,7 +44,7 @@ export const meiliSettings: Settings = {
   sortableAttributes: ['priceVnd', 'publishedAt', 'ocopStars', 'id'],
   // `sort` first: a sorted search ("price_asc") is ordered by the sort, relevance breaking ties; a relevance
   // search passes no sort, so the rule does nothing.
-  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'campaignBoost:desc', 'exactness'],
   synonyms: Object.fromEntries(synonymsOf),
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   faceting: { maxValuesPerFacet: 500 },
@@ -110,19 +115,48 @@ function highlightsOf(formatted: Record<string, unknown> | undefined) {
 }
 
 export class MeilisearchEngine implements SearchEngine {
-  private constructor(private readonly index: Index<MeiliDocument>) {}
+  private readonly index: Index<MeiliDocument>
+
+  private constructor(
+    private readonly client: Meilisearch,
+    private readonly uid: string,
+  ) {
+    this.index = client.index<MeiliDocument>(uid)
+  }
 
   /** Connects and applies the index settings (creating the index if needed) before the first use. */
   static async connect(options: { host: string; apiKey?: string; indexUid?: string }) {
     const client = new Meilisearch({ host: options.host, apiKey: options.apiKey })
-    const index = client.index<MeiliDocument>(options.indexUid ?? 'products')
-    await done(index.updateSettings(meiliSettings))
-    return new MeilisearchEngine(index)
+    const engine = new MeilisearchEngine(client, options.indexUid ?? 'products')
+    await done(engine.index.updateSettings(meiliSettings))
+    return engine
   }
 
   async upsert(docs: SearchDocument[]) {
     if (docs.length === 0) return
-    await done(this.index.addDocuments(docs.map((d) => ({ ...d, priceRange: priceRangeOf(d.priceVnd) })), { primaryKey: 'id' }))
+    await done(this.index.addDocuments(docs.map(toMeili), { primaryKey: 'id' }))
+  }
+
+  /** Zero downtime: a new index is filled beside the live one, then the two are swapped and the old one dropped. */
+  async replaceAll(batches: AsyncIterable<SearchDocument[]>, onBatch?: (added: number) => void | Promise<void>) {
+    const aside = `${this.uid}_rebuild`
+    await this.dropIndex(aside) // left over from a rebuild that did not finish
+    await done(this.client.createIndex(aside, { primaryKey: 'id' }))
+    const index = this.client.index<MeiliDocument>(aside)
+    await done(index.updateSettings(meiliSettings))
+    for await (const batch of batches) {
+      if (batch.length > 0) await done(index.addDocuments(batch.map(toMeili), { primaryKey: 'id' }))
+      await onBatch?.(batch.length)
+    }
+    await done(this.client.swapIndexes([{ indexes: [this.uid, aside], rename: false }]))
+    await this.dropIndex(aside)
+  }
+
+  private async dropIndex(uid: string) {
+    const task = await this.client.deleteIndex(uid).waitTask({ timeout: TASK_TIMEOUT_MS })
+    if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') {
+      throw new Error(`Meilisearch could not delete index ${uid}: ${task.error?.message ?? task.status}`)
+    }
   }
 
   async remove(ids: string[]) {
