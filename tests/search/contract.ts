@@ -164,5 +164,39 @@ export function searchEngineContract(
       await engine.upsert([fixture('p30'), fixture('p22')])
       expect(await engine.count()).toBe(fixtureProducts.length)
     })
+
+    it('ranks a product with an active campaign label above an equally relevant one without', async () => {
+      // Two copies of one product, the second (later by id) with a label: without the boost the id breaks the tie.
+      const base = { ...fixture('p04'), campaignLabels: [] }
+      await engine.upsert([{ ...base, id: 'x1' }, { ...base, id: 'x2', campaignLabels: ['hang-viet'] }])
+      const order = (await ids('che suoi giang')).filter((id) => id === 'x1' || id === 'x2')
+      expect(order).toEqual(['x2', 'x1'])
+      const labelled = await engine.search({ q: '', facets: ['campaignLabel'], filters: { campaignLabel: ['hang-viet'] }, pageSize: 100 })
+      expect(labelled.hits.map((h) => h.id)).toContain('x2')
+      expect(labelled.hits.map((h) => h.id)).not.toContain('x1')
+      await engine.remove(['x1', 'x2'])
+      expect(await engine.count()).toBe(fixtureProducts.length)
+    })
+
+    it('replaces everything at once: searches see the old index until the new one is complete', async () => {
+      const seenDuring: number[] = []
+      async function* batches() {
+        yield fixtureProducts.slice(0, 10)
+        seenDuring.push((await engine.search({ q: '' })).total)
+        yield fixtureProducts.slice(10, 20).map((d) => (d.id === 'p13' ? { ...d, nameVi: 'Xoài tròn Yên Châu mới' } : d))
+        seenDuring.push((await engine.search({ q: '' })).total)
+      }
+      const added: number[] = []
+      await engine.replaceAll(batches(), (n) => void added.push(n))
+      expect(seenDuring).toEqual([fixtureProducts.length, fixtureProducts.length])
+      expect(added).toEqual([10, 10])
+      expect(await engine.count()).toBe(20)
+      expect(await ids('xoai tron')).toEqual(['p13'])
+      expect(await ids('hat bang con dao')).toEqual([]) // p30 was not in the new set
+      await engine.replaceAll((async function* () {
+        yield fixtureProducts
+      })())
+      expect(await engine.count()).toBe(fixtureProducts.length)
+    })
   })
 }

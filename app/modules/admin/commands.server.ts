@@ -11,6 +11,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../api-keys/api-keys.se
 import { listAudit, recordAudit } from '../audit/audit.server'
 import { restoreProduct, suspendProduct } from '../catalog/products.server'
 import { provinces } from '../geo/provinces'
+import { getSearchIndexRun, requestSearchRebuild } from '../search/index.server'
 import {
   findOrganization,
   listOrganizationsForOperators,
@@ -69,6 +70,19 @@ function table(headers: string[], rows: string[][]): string {
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
+
+type SearchRun = NonNullable<Awaited<ReturnType<typeof getSearchIndexRun>>>
+const searchRunJson = (run: SearchRun) => ({
+  id: run.id,
+  status: run.status,
+  indexed: run.indexed,
+  total: run.total,
+  error: run.error,
+  requestedBy: run.requestedBy,
+  createdAt: run.createdAt.toISOString(),
+  startedAt: run.startedAt?.toISOString() ?? null,
+  finishedAt: run.finishedAt?.toISOString() ?? null,
+})
 
 // Operators read times in Vietnam's time zone; the JSON output keeps UTC ISO strings.
 const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'medium' })
@@ -338,6 +352,33 @@ const commands: Command[] = [
     },
   },
   {
+    words: ['search', 'reindex'],
+    action: 'search.reindex',
+    synopsis: 'search reindex [--json]    (asks the app to rebuild the search index; `npm run search:reindex` also shows progress)',
+    options: { json: { type: 'boolean' } },
+    async run(values, actor) {
+      const run = await requestSearchRebuild(actor)
+      const details = { run: run.id }
+      if (values.json) return { stdout: json(searchRunJson(run)), details }
+      return { stdout: `Rebuild ${run.id} queued: the app's search worker takes it within seconds (see \`search status --run ${run.id}\`).\n`, details }
+    },
+  },
+  {
+    words: ['search', 'status'],
+    action: 'search.status',
+    synopsis: 'search status [--run <id>] [--json]    (a rebuild\'s progress; the latest when no id is given)',
+    options: { run: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values) {
+      const run = await getSearchIndexRun(str(values, 'run'))
+      if (!run) throw new CommandError(str(values, 'run') ? `No search index rebuild "${str(values, 'run')}".` : 'The search index has not been rebuilt yet.')
+      const details = { run: run.id, status: run.status }
+      if (values.json) return { stdout: json(searchRunJson(run)), details }
+      const progress = run.total === null ? `${run.indexed}` : `${run.indexed}/${run.total}`
+      const rows = [[run.id, run.status, progress, localTime(run.createdAt), localTime(run.finishedAt), run.requestedBy, run.error ?? '']]
+      return { stdout: table(['RUN', 'STATUS', 'INDEXED', 'ASKED (UTC+7)', 'FINISHED (UTC+7)', 'BY', 'ERROR'], rows), details }
+    },
+  },
+  {
     words: ['audit'],
     action: 'audit.list',
     synopsis: `audit [--limit N] [--target <target>] [--json]    (latest first; N ≤ ${AUDIT_LIMIT_MAX}, default 20)`,
@@ -374,6 +415,7 @@ const groups: [string, string[]][] = [
   ['Products', ['product']],
   ['Users', ['user']],
   ['API keys', ['api-key']],
+  ['Search index', ['search']],
   ['Audit log', ['audit']],
 ]
 

@@ -101,10 +101,14 @@ export async function rebuildSearchIndex(options: { runId?: string; requestedBy?
   const run = options.runId
     ? await prisma.searchIndexRun.findUniqueOrThrow({ where: { id: options.runId } })
     : await prisma.searchIndexRun.create({ data: { requestedBy: options.requestedBy ?? 'app' } })
-  if (run.status === 'DONE' || run.status === 'FAILED') return run
   return serially(async () => {
     const total = await countSearchDocuments()
-    await prisma.searchIndexRun.update({ where: { id: run.id }, data: { status: 'RUNNING', startedAt: new Date(), total, indexed: 0 } })
+    // Claimed once: a rebuild message run again (after a crash, or by a second app process) does nothing.
+    const claimed = await prisma.searchIndexRun.updateMany({
+      where: { id: run.id, status: 'QUEUED' },
+      data: { status: 'RUNNING', startedAt: new Date(), total, indexed: 0 },
+    })
+    if (claimed.count === 0) return prisma.searchIndexRun.findUniqueOrThrow({ where: { id: run.id } })
     let indexed = 0
     let reported = Date.now()
     try {
@@ -124,6 +128,11 @@ export async function rebuildSearchIndex(options: { runId?: string; requestedBy?
       throw error
     }
   })
+}
+
+/** A rebuild's progress (the latest when no id is given). */
+export function getSearchIndexRun(id?: string) {
+  return id ? prisma.searchIndexRun.findUnique({ where: { id } }) : prisma.searchIndexRun.findFirst({ orderBy: { createdAt: 'desc' } })
 }
 
 /** Asks the process that holds the index to rebuild it (`npm run search:reindex` on the embedded engine). */
@@ -158,7 +167,12 @@ export function startSearchIndex() {
       .catch((error) => console.error('search: Meilisearch is not reachable yet:', error instanceof Error ? error.message : error))
     return
   }
-  embeddedReady ??= rebuildSearchIndex({ requestedBy: 'app start' }).then(
+  // A rebuild this process was running when it stopped will not finish: say so.
+  const interrupted = prisma.searchIndexRun.updateMany({
+    where: { status: 'RUNNING' },
+    data: { status: 'FAILED', error: 'Interrupted: the app stopped during the rebuild.', finishedAt: new Date() },
+  })
+  embeddedReady ??= interrupted.then(() => rebuildSearchIndex({ requestedBy: 'app start' })).then(
     (run) => console.log(`search: indexed ${run.indexed} products`),
     (error) => console.error('search: the index could not be built:', error),
   )
