@@ -24,6 +24,7 @@ export default [
     route('products/:id', 'routes/api/v1/product.ts'),
     route('products/:id/images', 'routes/api/v1/product-images.ts'),
     route('categories', 'routes/api/v1/categories.ts'),
+    route('search', 'routes/api/v1/search.ts'),
     route('openapi.json', 'routes/api/v1/openapi.ts'),
   ]),
   // Any other /api path: a JSON 404, not the HTML page.

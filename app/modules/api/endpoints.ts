@@ -5,6 +5,8 @@ import { isCategorySlug } from '~/modules/catalog/categories'
 import { productStatuses, units } from '~/modules/catalog/product-schemas'
 import { provinceCodes } from '~/modules/geo/provinces'
 import { organizationKinds, regionTypes } from '~/modules/organizations/schemas'
+import { priceRanges, searchSorts, type FacetField } from '~/modules/search/engine'
+import { readSearchParams, regionTypeValues, SEARCH_LIMITS } from '~/modules/search/search-params'
 import { defineEndpoint } from './endpoint'
 import { listOf, listQuery, MoneySchema, PAGE_SIZE_MAX, repeated } from './schemas'
 
@@ -273,6 +275,123 @@ const productsQuery = () =>
       .describe('With a producer\'s key: `true` lists the key\'s own products in every status instead of the public catalogue (the other filters apply).'),
     status: repeated(z.enum(productStatuses)).describe('With `own=true` only: these statuses. Repeat for several.'),
   })
+
+// ── Catalogue search ──────────────────────────────────────────────────────────────────────────────────
+
+export const SearchProductSchema = z.object({
+  id: z.string().describe('The product\'s id (GET /api/v1/products/{id} has every detail).'),
+  slug: z.string(),
+  name: localized(),
+  packSize: z.string().describe('What one unit holds, e.g. "Hộp 200 g".'),
+  unit: z.enum(units).describe('The sale unit; quantities are whole numbers of it.'),
+  moq: z.number().int().describe('Minimum order quantity, in units.'),
+  // Not described here: a described copy of Money would not be a reference to it.
+  price: MoneySchema,
+  province: z.string().describe('Origin: code of one of the 34 provinces.'),
+  regionType: z.enum(regionTypes).nullable(),
+  certifications: z
+    .array(z.object({ type: z.enum(certificationSlugs), stars: z.number().int().nullable().describe('OCOP only: 3, 4 or 5.') }))
+    .describe('Active certifications only.'),
+  producer: z.object({
+    slug: z.string(),
+    name: z.string(),
+    verificationStatus: z.enum(['UNVERIFIED', 'VERIFIED', 'REJECTED']).describe('UNVERIFIED producers are public, marked as not yet checked.'),
+  }),
+  url: z.string().describe('The product page on the website (absolute URL), in the language of the request (Accept-Language).'),
+  coverImageUrl: z.string().nullable().describe('The cover photo\'s largest JPEG (absolute URL); null when the product has no photo.'),
+  highlights: z
+    .record(z.array(z.string()))
+    .describe(
+      'Where the words of `q` matched: field (`name.vi`, `name.en`, `description.vi`, `description.en`, `producer.name`) → the words of that field ' +
+        'that matched, as written there (with their diacritics), to highlight them. Empty without `q`.',
+    ),
+})
+
+const facetCounts = (description: string) => z.record(z.number().int()).describe(description)
+export const SearchFacetsSchema = z
+  .object({
+    category: facetCounts('Category slug → products. A product counts under its category and under that category\'s parent.'),
+    province: facetCounts('Province code → products.'),
+    regionType: facetCounts('MOUNTAIN, REMOTE, ISLAND, BORDER or NONE → products.'),
+    certification: facetCounts('Certification type → products with an active certificate of that type.'),
+    ocopStars: facetCounts('"3", "4" or "5" → products whose best active OCOP rating it is; "0" → products without one.'),
+    campaignLabel: facetCounts('Campaign label → products carrying it.'),
+    exportReady: facetCounts('"true" or "false" → products.'),
+    priceRange: facetCounts(
+      `Price band in VND → products: ${priceRanges.map((r) => `"${r.key}"`).join(', ')} ("min-max", max excluded; the last has no upper bound).`,
+    ),
+  } satisfies Record<FacetField, z.ZodTypeAny>)
+  .describe('For each filter, value → number of matching products (all filters applied, all pages counted). Values without products are left out.')
+
+/** The message of a search parameter's issue (a list with too many values has its own). */
+const searchParamMessages: Record<string, string> = {
+  q: 'api:validation.searchWords',
+  category: 'api:validation.category',
+  province: 'api:validation.province',
+  regionType: 'api:validation.regionType',
+  certification: 'api:validation.certification',
+  campaignLabel: 'api:validation.campaignLabel',
+  ocopMin: 'api:validation.ocopMin',
+  minPrice: 'api:validation.price',
+  maxPrice: 'api:validation.price',
+  exportReady: 'api:validation.exportReady',
+  sort: 'api:validation.sort',
+  page: 'api:validation.searchPage',
+}
+
+const searchList = <T extends z.ZodTypeAny>(item: T, description: string) =>
+  z
+    .array(item)
+    .max(SEARCH_LIMITS.listMax)
+    .optional()
+    .describe(`${description} Several values (repeat the parameter, or separate them with commas, at most ${SEARCH_LIMITS.listMax}) are alternatives.`)
+
+/** What the search parameters mean once read (and what the reference shows): the handler gets these values. */
+const searchParameters = () =>
+  z.object({
+    q: z
+      .string()
+      .max(SEARCH_LIMITS.qMax)
+      .default('')
+      .describe(
+        'Words to find in product names, descriptions and producer names, Vietnamese or English, with or without diacritics ("mat ong" finds ' +
+          `"mật ong"); a typo in a longer word is forgiven. At most ${SEARCH_LIMITS.qMax} characters. Without words, every product passing the filters.`,
+      ),
+    category: searchList(z.string(), 'Category slugs (GET /api/v1/categories); a top-level category includes its subcategories.'),
+    province: searchList(z.enum(provinceCodes), 'Origin province codes (GET /api/v1/provinces).'),
+    regionType: searchList(z.enum(regionTypeValues), 'Region types of origin; NONE selects products from none of them.'),
+    certification: searchList(z.enum(certificationSlugs), 'Products with an active certificate of this type.'),
+    ocopMin: z.number().int().min(1).max(5).optional().describe('Products with an active OCOP rating of at least this many stars.'),
+    minPrice: z.number().int().min(0).max(SEARCH_LIMITS.priceMax).optional().describe('Lowest `price` (the first tier\'s unit price), in VND, included.'),
+    maxPrice: z.number().int().min(0).max(SEARCH_LIMITS.priceMax).optional().describe('Highest `price`, in VND, included.'),
+    exportReady: z.boolean().optional().describe('true: export-ready products only; false: the others.'),
+    campaignLabel: searchList(z.string(), 'Products carrying this campaign label.'),
+    sort: z
+      .enum(searchSorts)
+      .default('relevance')
+      .describe('relevance (best match first; newest first without `q`), price_asc, price_desc, newest, or ocop_desc (most OCOP stars first).'),
+    page: z.number().int().min(1).max(SEARCH_LIMITS.pageMax).default(1).describe(`Page number, from 1 to ${SEARCH_LIMITS.pageMax}.`),
+    pageSize: listQuery().shape.pageSize,
+  })
+
+/**
+ * The parameters are read by readSearchParams, as the website's search page reads its URL, so that both mean
+ * the same; but where the page drops what it cannot read, the API answers 400 naming the parameter.
+ */
+const searchQuery = () =>
+  z.preprocess((raw, ctx) => {
+    const given = (raw ?? {}) as Record<string, string | string[]>
+    const params = new URLSearchParams()
+    for (const [name, values] of Object.entries(given)) for (const value of [values].flat()) params.append(name, value)
+    const { request, issues } = readSearchParams(params)
+    const fail = (param: string, message: string) => ctx.addIssue({ code: 'custom', path: [param], message })
+    for (const { param, code } of issues) fail(param, code === 'tooMany' ? 'api:validation.tooManyValues' : searchParamMessages[param])
+    const { q, filters, sort, page } = request
+    // The page keeps a slug it does not know (an old link still opens); a client wants to hear of its typo.
+    if (filters.category?.some((slug) => !isCategorySlug(slug))) fail('category', 'api:validation.category')
+    if (filters.minPrice !== undefined && filters.maxPrice !== undefined && filters.minPrice > filters.maxPrice) fail('minPrice', 'api:validation.priceOrder')
+    return { q, ...filters, sort, page, pageSize: given.pageSize }
+  }, searchParameters())
 
 const PRODUCER_WRITE = {
   tag: 'Products',
@@ -544,6 +663,27 @@ export const endpoints = {
     query: listQuery(PAGE_SIZE_MAX),
     status: 200,
     response: listOf(CategorySchema),
+  }),
+
+  searchProducts: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/search',
+    operationId: 'searchProducts',
+    tag: 'Products',
+    summary: 'Search the catalogue by words, with filters and facet counts',
+    description:
+      'Public (a key may be sent): published listings of producers that are not suspended or rejected. Words are found without diacritics ' +
+      'and despite a typo; filters of different names all apply, the values of one filter are alternatives. `facets` counts the matching ' +
+      'products by each filter\'s values, to show next to the choices. The parameters mean what they mean in the website\'s search page URL ' +
+      '(/vi/search), so such a URL\'s query works here; a value that cannot be read is 400 VALIDATION_ERROR naming the parameter, never ignored. ' +
+      'The search index follows changes to the catalogue within moments; a listing that stopped being public is never returned.',
+    auth: 'optional',
+    query: searchQuery(),
+    status: 200,
+    response: listOf(SearchProductSchema).extend({
+      facets: SearchFacetsSchema,
+      processingTimeMs: z.number().describe('How long the search engine took, in milliseconds.'),
+    }),
   }),
 
   openApi: defineEndpoint({

@@ -15,6 +15,8 @@ import {
   ProductSchema,
   ProvinceSchema,
   RegionTypeSchema,
+  SearchFacetsSchema,
+  SearchProductSchema,
 } from './endpoints'
 import { ErrorSchema, listOf, MoneySchema, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './schemas'
 
@@ -37,6 +39,8 @@ const named: Record<string, z.ZodTypeAny> = {
   Product: ProductSchema,
   ProductCertification: ProductCertificationSchema,
   ProductImage: ProductImageSchema,
+  SearchProduct: SearchProductSchema,
+  SearchFacets: SearchFacetsSchema,
 }
 
 function toSchema(schema: z.ZodTypeAny, self?: string): Schema {
@@ -197,6 +201,7 @@ function descriptionOf(settings: OpenApiSettings) {
       'region types MOUNTAIN | REMOTE | ISLAND | BORDER (`NONE` in queries, `null` in JSON).',
     `**Delivery addresses** are where buyer organisations receive goods (at most ${DELIVERY_ADDRESS_LIMIT} each).`,
     '**Products** are public when published; producers manage their own with their keys (photos are uploaded as `multipart/form-data`).',
+    '**Search** (`GET /api/v1/search`) finds published products the way buyers type (no diacritics needed, typos forgiven, Vietnamese or English) and counts them by facet.',
   ].join('\n\n')
 }
 
