@@ -31,6 +31,7 @@ export default [
   route('api/*', 'routes/api/not-found.ts'),
   route(':lang', 'routes/lang-layout.tsx', [
     index('routes/home.tsx'),
+    route('search/suggestions', 'routes/search-suggestions.ts'),
     route('search', 'routes/search.tsx'),
     route('signup', 'routes/auth/signup.tsx'),
     route('login', 'routes/auth/login.tsx'),

@@ -4,6 +4,7 @@ import { useRootData } from '~/root'
 import { languages, type Language } from '~/utils/i18n'
 import { CsrfInput } from './forms'
 import { VerificationBadge } from './badges'
+import { SearchBox } from './search-box'
 
 /** The same page in another language: swap the first path segment. */
 export function pathInLanguage(pathname: string, lang: Language) {
@@ -161,15 +162,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             </span>
             <span>{t('appName')}</span>
           </Link>
-          <Form method="get" action={`/${lang}/search`} className="header-search" role="search">
-            <label htmlFor="header-search-q" className="visually-hidden">
-              {t('shell.searchLabel')}
-            </label>
-            <input id="header-search-q" type="search" name="q" placeholder={t('shell.searchPlaceholder')} maxLength={200} />
-            <button type="submit" className="button button-small">
-              {t('shell.searchButton')}
-            </button>
-          </Form>
+          <SearchBox lang={lang} />
           <div className="header-tools">
             <LanguageSwitcher current={lang} />
             <AccountMenu lang={lang} />

@@ -8,6 +8,7 @@ import { formatNumber, formatVnd } from '~/utils/format'
 import type { Language } from '~/utils/i18n'
 import { useLang } from '~/utils/use-lang'
 import { RegionBadge } from './badges'
+import { Highlight } from './highlight'
 import { CertificationBadges } from './ocop-stars'
 import { ProductPicture } from './product-picture'
 
@@ -26,7 +27,8 @@ const gridStyle: CSSProperties = {
 // min-width 0: a long word or badge wraps inside its card instead of widening the grid's column.
 const cardStyle: CSSProperties = { padding: 0, overflow: 'hidden', display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' }
 const photoStyle: CSSProperties = { display: 'block', aspectRatio: '4 / 3', overflow: 'hidden', background: 'var(--green-soft)' }
-const bodyStyle: CSSProperties = { padding: '0.6rem 0.75rem 0.75rem', display: 'grid', gap: '0.2rem' }
+// One column that may shrink below its content's width: a long word or badge then wraps instead of being cut off.
+const bodyStyle: CSSProperties = { padding: '0.6rem 0.75rem 0.75rem', display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '0.2rem' }
 
 /** A sale quantity in words: "10 kg", "5 thùng", "1 carton". */
 export function useQuantity() {
@@ -47,7 +49,21 @@ export function productName(p: { nameVi: string; nameEn?: string | null }, lang:
 
 type Card = Omit<PublicProductCard, 'priceVnd'> & { priceVnd: bigint | string | number }
 
-export function ProductCard({ product: p, priority = false, showProducer = true }: { product: Card; priority?: boolean; showProducer?: boolean }) {
+/**
+ * `highlights`: from a search, the words of each field that matched (nameVi, nameEn, …); the words of the
+ * name shown are marked.
+ */
+export function ProductCard({
+  product: p,
+  priority = false,
+  showProducer = true,
+  highlights,
+}: {
+  product: Card
+  priority?: boolean
+  showProducer?: boolean
+  highlights?: Record<string, string[]>
+}) {
   const { t } = useTranslation('catalog')
   const lang = useLang()
   const quantity = useQuantity()
@@ -69,7 +85,7 @@ export function ProductCard({ product: p, priority = false, showProducer = true 
       <div style={bodyStyle}>
         <h3 style={{ margin: 0, fontSize: '1rem', lineHeight: 1.3 }}>
           <Link to={href} lang={name.lang === lang ? undefined : name.lang}>
-            {name.text}
+            <Highlight text={name.text} words={highlights?.[name.lang === 'en' ? 'nameEn' : 'nameVi']} />
           </Link>
         </h3>
         <p style={{ margin: 0 }}>
@@ -110,7 +126,7 @@ export function ProductGrid({
   label,
   showProducer = true,
 }: {
-  products: Card[]
+  products: (Card & { highlights?: Record<string, string[]> })[]
   priorityCount?: number
   label?: string
   showProducer?: boolean
@@ -118,7 +134,7 @@ export function ProductGrid({
   return (
     <ul className="product-grid" style={gridStyle} aria-label={label}>
       {products.map((p, i) => (
-        <ProductCard key={p.id} product={p} priority={i < priorityCount} showProducer={showProducer} />
+        <ProductCard key={p.id} product={p} priority={i < priorityCount} showProducer={showProducer} highlights={p.highlights} />
       ))}
     </ul>
   )

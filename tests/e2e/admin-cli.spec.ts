@@ -93,6 +93,18 @@ test.describe('beside the running app', () => {
     const wrong = await request.post('/_admin/commands', { data: { argv: ['orgs', 'list'], actor: 'cli:x' }, headers: { Authorization: 'Bearer nope' } })
     expect(wrong.status()).toBe(404)
   })
+
+  test('npm run search:reindex rebuilds the running app\'s index and reports when it is done', async () => {
+    const run = await tsx('scripts/search-reindex.ts', [])
+    console.log(`search:reindex through the app: ${run.ms} ms`)
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const done = /Done: (\d+) products in the search index\./.exec(run.stdout)
+    expect(done, run.stdout).not.toBeNull()
+    expect(Number(done![1])).toBeGreaterThan(200)
+    const status = await admin(['search', 'status', '--json'])
+    expect(JSON.parse(status.stdout)).toMatchObject({ status: 'DONE', indexed: Number(done![1]), total: Number(done![1]) })
+  })
 })
 
 test.describe('with no app running', () => {

@@ -1,6 +1,8 @@
-// Browser-safe. Certificate dates are calendar dates ('YYYY-MM-DD'; stored as @db.Date, which Prisma reads as
-// UTC midnight). A mark stops showing from 00:00 Asia/Ho_Chi_Minh (UTC+7, no daylight saving) on its
-// expiry date, wherever the server runs.
+import type { CertificationType } from '~/generated/prisma/enums'
+
+// Browser-safe, without zod (public pages load it). Certificate dates are calendar dates ('YYYY-MM-DD';
+// stored as @db.Date, which Prisma reads as UTC midnight). A mark stops showing from 00:00
+// Asia/Ho_Chi_Minh (UTC+7, no daylight saving) on its expiry date, wherever the server runs.
 
 const HCM_OFFSET = '+07:00'
 
@@ -48,3 +50,29 @@ export function isCertificationActive(c: { expiresAt: Date | string | null }, no
 export function activeCertifications<T extends { expiresAt: Date | string | null }>(list: T[], now = new Date()): T[] {
   return list.filter((c) => isCertificationActive(c, now))
 }
+
+export const certificationTypes = [
+  'OCOP',
+  'VIETGAP',
+  'GLOBALGAP',
+  'ORGANIC',
+  'HACCP',
+  'ISO_22000',
+  'GEOGRAPHICAL_INDICATION',
+  'HVNCLC',
+] as const satisfies readonly CertificationType[]
+
+/** Certification types in URLs, the API and CSV files. */
+export const certificationSlug: Record<CertificationType, string> = {
+  OCOP: 'ocop',
+  VIETGAP: 'vietgap',
+  GLOBALGAP: 'globalgap',
+  ORGANIC: 'organic',
+  HACCP: 'haccp',
+  ISO_22000: 'iso-22000',
+  GEOGRAPHICAL_INDICATION: 'geographical-indication',
+  HVNCLC: 'hvnclc',
+}
+export const certificationFromSlug: Record<string, CertificationType> = Object.fromEntries(
+  Object.entries(certificationSlug).map(([type, slug]) => [slug, type as CertificationType]),
+)

@@ -2,7 +2,10 @@ import { z } from 'zod'
 import type { CertificationType, ProductStatus, RegionType, SaleUnit, VatRate } from '~/generated/prisma/enums'
 import { formerProvinceCodes, provinceCodes, provinceOfFormer } from '../geo/provinces'
 import { isCategorySlug } from './categories'
-import { addMonths, isCalendarDate, OCOP_VALIDITY_MONTHS } from './certifications'
+import { addMonths, certificationFromSlug, certificationTypes, isCalendarDate, OCOP_VALIDITY_MONTHS } from './certifications'
+
+// Re-exported: the certification names live in certifications.ts, which pages can load without zod.
+export { certificationFromSlug, certificationSlug, certificationTypes } from './certifications'
 
 // Browser-safe: the one definition of a product, used by the producer's form (ProductFormSchema, through
 // Conform), the CSV import and the API (ProductInputSchema). Messages are i18n keys in the `errors`
@@ -14,16 +17,6 @@ import { addMonths, isCalendarDate, OCOP_VALIDITY_MONTHS } from './certification
 
 export const units = ['KG', 'TONNE', 'CARTON', 'BOX', 'BOTTLE', 'PACK', 'BAG', 'PIECE'] as const satisfies readonly SaleUnit[]
 export const vatRates = ['EXEMPT', 'ZERO', 'FIVE', 'EIGHT', 'TEN'] as const satisfies readonly VatRate[]
-export const certificationTypes = [
-  'OCOP',
-  'VIETGAP',
-  'GLOBALGAP',
-  'ORGANIC',
-  'HACCP',
-  'ISO_22000',
-  'GEOGRAPHICAL_INDICATION',
-  'HVNCLC',
-] as const satisfies readonly CertificationType[]
 export const productStatuses = ['DRAFT', 'PUBLISHED', 'UNPUBLISHED', 'ARCHIVED'] as const satisfies readonly ProductStatus[]
 export const regionTypes = ['MOUNTAIN', 'REMOTE', 'ISLAND', 'BORDER'] as const satisfies readonly RegionType[]
 export const ocopStars = [3, 4, 5] as const
@@ -43,21 +36,6 @@ export const vatRateFromCode: Record<'KCT' | '0' | '5' | '8' | '10', VatRate> = 
   '8': 'EIGHT',
   '10': 'TEN',
 }
-
-/** Certification types in URLs, the API and CSV files. */
-export const certificationSlug: Record<CertificationType, string> = {
-  OCOP: 'ocop',
-  VIETGAP: 'vietgap',
-  GLOBALGAP: 'globalgap',
-  ORGANIC: 'organic',
-  HACCP: 'haccp',
-  ISO_22000: 'iso-22000',
-  GEOGRAPHICAL_INDICATION: 'geographical-indication',
-  HVNCLC: 'hvnclc',
-}
-export const certificationFromSlug: Record<string, CertificationType> = Object.fromEntries(
-  Object.entries(certificationSlug).map(([type, slug]) => [slug, type as CertificationType]),
-)
 
 export const PRODUCT_LIMITS = {
   skuMax: 64,

@@ -2,7 +2,7 @@
 // not suspended, by a producer neither suspended nor rejected), with the certificates valid today.
 import type { Prisma } from '~/generated/prisma/client'
 import { activeCertifications } from '../catalog/certifications'
-import { certificationSlug } from '../catalog/product-schemas'
+import { certificationSlug } from '../catalog/certifications'
 import { publicProductWhere } from '../catalog/products.server'
 import { prisma } from '~/utils/db.server'
 import type { SearchDocument } from './engine'

@@ -2,7 +2,7 @@
 // of the parameters for both: the page drops what it cannot read (a shared link stays usable), the API
 // answers 400 naming it.
 import { provinces } from '../geo/provinces'
-import { certificationSlug } from '../catalog/product-schemas'
+import { certificationSlug } from '../catalog/certifications'
 import { DEFAULT_PAGE_SIZE, searchSorts, type RegionTypeValue, type SearchFilters, type SearchSort } from './engine'
 
 export const regionTypeValues = ['MOUNTAIN', 'REMOTE', 'ISLAND', 'BORDER', 'NONE'] as const satisfies readonly RegionTypeValue[]
