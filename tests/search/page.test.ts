@@ -206,6 +206,11 @@ describe('the results page', () => {
     const p = await page('/vi/search?q=M%C3%A8o+V%E1%BA%A1c')
     expect(p.producers.map((o) => o.displayName)).toEqual(['HTX Mật Ong Bạc Hà Mèo Vạc'])
     expect(slugsOf(p)).toContain(slugs.mintHoney)
+    // Typed without diacritics, in another order of case, words apart: the same producer.
+    for (const q of ['meo vac', 'MEO VAC', 'bac ha meo']) {
+      expect((await page(`/vi/search?q=${encodeURIComponent(q)}`)).producers.map((o) => o.displayName)).toEqual(['HTX Mật Ong Bạc Hà Mèo Vạc'])
+    }
+    expect((await page('/vi/search?q=meo%25')).producers).toEqual([]) // % is a character, not a wildcard
   })
 
   test('in English, through the English names and synonyms', async () => {

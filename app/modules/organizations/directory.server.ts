@@ -1,4 +1,4 @@
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import type { RegionType } from '~/generated/prisma/enums'
 import { prisma } from '~/utils/db.server'
 import { fold } from '~/utils/text'
@@ -54,21 +54,35 @@ export function listRecentProducers(limit = 8): Promise<OrganizationCard[]> {
 
 export const DIRECTORY_PAGE_SIZE = 20
 
+// Vietnamese letters with diacritics (both cases, NFC) and what they fold to: SQL's translate() folds a
+// column the way fold() folds the query, with no extension (unaccent) needed on either database.
+const VIETNAMESE = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ'
+const FOLD_FROM = VIETNAMESE + VIETNAMESE.toUpperCase()
+const FOLD_TO = [...FOLD_FROM].map((c) => fold(c)).join('')
+const foldedColumn = (column: string) => Prisma.sql`lower(translate(${Prisma.raw(`"${column}"`)}, ${FOLD_FROM}, ${FOLD_TO}))`
+const likeEscaped = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`)
+
 /**
- * Organisations whose name matches the words of `q` (case-insensitive) or whose province name matches
- * without diacritics. Product search replaces this as the header search once the catalogue exists.
+ * Organisations whose display or legal name holds every word of `q` without minding diacritics ("meo vac"
+ * finds "Mèo Vạc"), or whose province's name matches.
  */
 export async function searchOrganizations(q: string, page: number) {
   const text = q.trim().slice(0, 200)
   const folded = fold(text)
+  const words = folded.split(/\s+/).filter(Boolean).slice(0, 10)
   const provinceCodes = folded ? provinces.filter((p) => fold(p.name).includes(folded)).map((p) => p.code) : []
+  const nameHas = (column: string) =>
+    Prisma.join(
+      words.map((w) => Prisma.sql`${foldedColumn(column)} LIKE ${`%${likeEscaped(w)}%`}`),
+      ' AND ',
+    )
+  const named = words.length
+    ? await prisma.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Organization" WHERE (${nameHas('displayName')}) OR (${nameHas('legalName')}) LIMIT 1000`
+    : []
   const where: Prisma.OrganizationWhereInput = {
     ...publicOrganizationWhere,
-    OR: [
-      { displayName: { contains: text, mode: 'insensitive' } },
-      { legalName: { contains: text, mode: 'insensitive' } },
-      ...(provinceCodes.length ? [{ provinceCode: { in: provinceCodes } }] : []),
-    ],
+    OR: [{ id: { in: named.map((r) => r.id) } }, ...(provinceCodes.length ? [{ provinceCode: { in: provinceCodes } }] : [])],
   }
   const [total, items] = await Promise.all([
     prisma.organization.count({ where }),
