@@ -1,0 +1,272 @@
+// Placing orders: a buyer's lines (from its cart, the API, or later agreed terms) become one order per
+// producer, all or nothing. Every rule is checked on the server, stock is reserved in the same transaction
+// with a conditional update (it can never go below zero, and no order exists without its reservation), and
+// the parties, the address and every line's price and VAT rate are snapshotted on the order.
+import { randomInt } from 'node:crypto'
+import type { SaleUnit, VatRate } from '~/generated/prisma/enums'
+import { prisma, type Tx } from '~/utils/db.server'
+import { isCalendarDate, todayInHcm } from '../catalog/certifications'
+import { publicProductWhere } from '../catalog/products.server'
+import { enqueueProductsSync } from '../search/sync.server'
+import { orderTotals, priceLine } from './money'
+
+export type OrderLineInput = { productId: string; quantity: number }
+
+/** Who places the order, for its history: a member of the buyer or one of its API keys. */
+export type OrderActor = { userId?: string; apiKeyId?: string; name: string }
+
+export type PlaceOrdersInput = {
+  buyerId: string
+  actor: OrderActor
+  items: OrderLineInput[]
+  /** The buyer's default address when absent. */
+  deliveryAddressId?: string
+  /** YYYY-MM-DD. */
+  requestedDeliveryDate?: string
+  paymentMethod?: 'BANK_TRANSFER'
+  /** Checking out the cart: its lines for these products go in the same transaction. */
+  fromCart?: boolean
+  now?: Date
+}
+
+/** Why a line cannot be ordered. `OUT_OF_STOCK` problems make a 409, the others a 400. */
+export type LineProblem =
+  | { productId: string; code: 'notFound' }
+  | { productId: string; code: 'quantityInvalid' }
+  | { productId: string; code: 'belowMoq'; moq: number }
+  | { productId: string; code: 'outOfStock'; available: number }
+  | { productId: string; code: 'leadTime'; earliestDate: string }
+  | { producerId: string; code: 'belowMinimumOrderValue'; minimumVnd: bigint; subtotalVnd: bigint; productIds: string[] }
+
+export type PlaceOrdersError =
+  | { ok: false; error: 'OUT_OF_STOCK' | 'VALIDATION_ERROR'; problems: LineProblem[] }
+  | { ok: false; error: 'order.notBuyer' | 'order.empty' | 'order.tooManyLines' | 'order.address.required' | 'order.address.notFound' | 'order.date.invalid' | 'order.date.past' }
+
+export type PlaceOrdersResult = { ok: true; orderIds: string[] } | PlaceOrdersError
+
+export const ORDER_LIMITS = { linesMax: 200, quantityMax: 1_000_000, dateAheadDays: 366 } as const
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+
+/** A rollback that carries the problems found while reserving stock. */
+class Rejected extends Error {
+  constructor(readonly problems: LineProblem[]) {
+    super('order lines rejected')
+  }
+}
+
+// Letters and digits that cannot be misread when typed into a banking app (no 0/O, 1/I/L).
+const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+export function newPaymentReference() {
+  let code = 'CVM'
+  for (let i = 0; i < 8; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]
+  return code
+}
+
+async function nextOrderNumber(tx: Tx, now: Date) {
+  const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('order_number_seq') AS n`
+  const hcm = todayInHcm(now) // YYYY-MM-DD
+  return `DH-${hcm.slice(2, 4)}${hcm.slice(5, 7)}-${String(n).padStart(6, '0')}`
+}
+
+/** Quantities of the same product given twice are added up. */
+function mergeLines(items: OrderLineInput[]) {
+  const merged = new Map<string, number>()
+  for (const item of items) merged.set(item.productId, (merged.get(item.productId) ?? 0) + item.quantity)
+  return [...merged].map(([productId, quantity]) => ({ productId, quantity }))
+}
+
+type Line = {
+  productId: string
+  producerId: string
+  quantity: number
+  reserve: number
+  sku: string
+  nameVi: string
+  nameEn: string | null
+  unit: SaleUnit
+  packSize: string
+  vatRate: VatRate
+  unitPriceVnd: bigint
+  lineTotalVnd: bigint
+  vatAmountVnd: bigint
+}
+
+export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersResult> {
+  const now = input.now ?? new Date()
+  const today = todayInHcm(now)
+  const items = mergeLines(input.items)
+  if (items.length === 0) return { ok: false, error: 'order.empty' }
+  if (items.length > ORDER_LIMITS.linesMax) return { ok: false, error: 'order.tooManyLines' }
+  const requested = input.requestedDeliveryDate
+  if (requested !== undefined) {
+    if (!isCalendarDate(requested) || requested > addDays(today, ORDER_LIMITS.dateAheadDays)) return { ok: false, error: 'order.date.invalid' }
+    if (requested < today) return { ok: false, error: 'order.date.past' }
+  }
+
+  try {
+    return await prisma.$transaction(
+      async (tx): Promise<PlaceOrdersResult> => {
+        const buyer = await tx.organization.findUnique({
+          where: { id: input.buyerId },
+          select: { id: true, kind: true, suspendedAt: true, legalName: true, taxCode: true },
+        })
+        if (!buyer || buyer.kind !== 'BUYER' || buyer.suspendedAt) return { ok: false, error: 'order.notBuyer' }
+
+        const address = input.deliveryAddressId
+          ? await tx.deliveryAddress.findFirst({ where: { id: input.deliveryAddressId, organizationId: buyer.id } })
+          : await tx.deliveryAddress.findFirst({ where: { organizationId: buyer.id }, orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }] })
+        if (!address) return { ok: false, error: input.deliveryAddressId ? 'order.address.notFound' : 'order.address.required' }
+
+        const products = await tx.product.findMany({
+          where: { id: { in: items.map((i) => i.productId) }, ...publicProductWhere(now) },
+          select: {
+            id: true,
+            producerId: true,
+            sku: true,
+            nameVi: true,
+            nameEn: true,
+            unit: true,
+            packSize: true,
+            moq: true,
+            vatRate: true,
+            madeToOrder: true,
+            stock: true,
+            leadTimeDays: true,
+            tierPrices: { select: { minQuantity: true, unitPriceVnd: true } },
+            producer: { select: { legalName: true, taxCode: true, minOrderValueVnd: true } },
+          },
+        })
+        const byId = new Map(products.map((p) => [p.id, p]))
+
+        const problems: LineProblem[] = []
+        const lines: Line[] = []
+        for (const item of items) {
+          const p = byId.get(item.productId)
+          if (!p) {
+            problems.push({ productId: item.productId, code: 'notFound' })
+            continue
+          }
+          if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > ORDER_LIMITS.quantityMax) {
+            problems.push({ productId: p.id, code: 'quantityInvalid' })
+            continue
+          }
+          const money = item.quantity >= p.moq ? priceLine(p.tierPrices, item.quantity, p.vatRate) : null
+          if (!money) {
+            problems.push({ productId: p.id, code: 'belowMoq', moq: p.moq })
+            continue
+          }
+          if (p.madeToOrder && p.leadTimeDays && requested !== undefined && requested < addDays(today, p.leadTimeDays)) {
+            problems.push({ productId: p.id, code: 'leadTime', earliestDate: addDays(today, p.leadTimeDays) })
+            continue
+          }
+          lines.push({
+            productId: p.id,
+            producerId: p.producerId,
+            quantity: item.quantity,
+            reserve: p.madeToOrder ? 0 : item.quantity,
+            sku: p.sku,
+            nameVi: p.nameVi,
+            nameEn: p.nameEn,
+            unit: p.unit,
+            packSize: p.packSize,
+            vatRate: p.vatRate,
+            ...money,
+          })
+        }
+
+        const byProducer = new Map<string, Line[]>()
+        for (const line of lines) byProducer.set(line.producerId, [...(byProducer.get(line.producerId) ?? []), line])
+        for (const [producerId, group] of byProducer) {
+          const minimumVnd = byId.get(group[0].productId)!.producer.minOrderValueVnd
+          const { subtotalVnd } = orderTotals(group)
+          if (minimumVnd !== null && subtotalVnd < minimumVnd) {
+            problems.push({ producerId, code: 'belowMinimumOrderValue', minimumVnd, subtotalVnd, productIds: group.map((l) => l.productId) })
+          }
+        }
+        if (problems.length > 0) return { ok: false, error: 'VALIDATION_ERROR', problems }
+
+        // Reserve: each update succeeds only while enough is on hand, so concurrent orders cannot both take the last units.
+        const shortages: LineProblem[] = []
+        for (const line of lines) {
+          if (line.reserve === 0) continue
+          const taken = await tx.product.updateMany({ where: { id: line.productId, stock: { gte: line.reserve } }, data: { stock: { decrement: line.reserve } } })
+          if (taken.count === 0) {
+            const available = (await tx.product.findUnique({ where: { id: line.productId }, select: { stock: true } }))?.stock ?? 0
+            shortages.push({ productId: line.productId, code: 'outOfStock', available })
+          }
+        }
+        if (shortages.length > 0) throw new Rejected(shortages) // gives back what was reserved above
+
+        const deliveryAddress = {
+          label: address.label,
+          recipientName: address.recipientName,
+          phone: address.phone,
+          addressLine: address.addressLine,
+          commune: address.commune,
+          provinceCode: address.provinceCode,
+        }
+        const orderIds: string[] = []
+        for (const [producerId, group] of byProducer) {
+          const producer = byId.get(group[0].productId)!.producer
+          const order = await tx.order.create({
+            data: {
+              number: await nextOrderNumber(tx, now),
+              buyerId: buyer.id,
+              producerId,
+              placedByUserId: input.actor.userId ?? null,
+              placedByApiKeyId: input.actor.apiKeyId ?? null,
+              paymentMethod: input.paymentMethod ?? 'BANK_TRANSFER',
+              paymentReference: newPaymentReference(),
+              ...orderTotals(group),
+              buyerName: buyer.legalName,
+              buyerTaxCode: buyer.taxCode,
+              producerName: producer.legalName,
+              producerTaxCode: producer.taxCode,
+              deliveryAddress,
+              requestedDeliveryDate: requested ? new Date(`${requested}T00:00:00Z`) : null,
+              createdAt: now,
+              items: {
+                create: group.map((l) => ({
+                  productId: l.productId,
+                  sku: l.sku,
+                  nameVi: l.nameVi,
+                  nameEn: l.nameEn,
+                  unit: l.unit,
+                  packSize: l.packSize,
+                  orderedQuantity: l.quantity,
+                  quantity: l.quantity,
+                  unitPriceVnd: l.unitPriceVnd,
+                  vatRate: l.vatRate,
+                  lineTotalVnd: l.lineTotalVnd,
+                  vatAmountVnd: l.vatAmountVnd,
+                  reservedQuantity: l.reserve,
+                })),
+              },
+              events: {
+                create: {
+                  at: now,
+                  actor: input.actor.userId ? `user:${input.actor.userId}` : input.actor.apiKeyId ? `apikey:${input.actor.apiKeyId}` : 'system',
+                  actorName: input.actor.name,
+                  fromStatus: null,
+                  toStatus: 'PLACED',
+                },
+              },
+            },
+            select: { id: true },
+          })
+          orderIds.push(order.id)
+        }
+        if (input.fromCart) await tx.cartItem.deleteMany({ where: { buyerId: buyer.id, productId: { in: lines.map((l) => l.productId) } } })
+        // Stock is part of what buyers see in search.
+        await enqueueProductsSync(tx, lines.filter((l) => l.reserve > 0).map((l) => l.productId))
+        return { ok: true, orderIds }
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    )
+  } catch (error) {
+    if (error instanceof Rejected) return { ok: false, error: 'OUT_OF_STOCK', problems: error.problems }
+    throw error
+  }
+}
