@@ -7,6 +7,8 @@ import { ensureCategories } from '~/modules/catalog/categories.server'
 import { startOutboxWorker } from '~/modules/outbox/outbox.server'
 import { startScheduler } from '~/modules/scheduler/scheduler.server'
 import '~/modules/search/certificate-expiry.server'
+// Registers the orders' scheduled jobs (automatic delivery and cancellation) and their mail handler.
+import '~/modules/orders/auto-jobs.server'
 import { startSearchIndex } from '~/modules/search/index.server'
 import { env } from '~/utils/env.server'
 

@@ -36,6 +36,9 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).optional(),
+  // Orders: a shipped order counts as delivered, and a confirmed order left unpaid is cancelled, after these days.
+  ORDER_AUTO_DELIVER_DAYS: intFromEnv(7),
+  ORDER_AUTO_CANCEL_UNPAID_DAYS: intFromEnv(5),
 }).superRefine((env, ctx) => {
   const s3Set = (['S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const).filter((k) => env[k] !== undefined)
   if (!env.S3_BUCKET) {

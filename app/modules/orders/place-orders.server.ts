@@ -7,8 +7,10 @@ import type { SaleUnit, VatRate } from '~/generated/prisma/enums'
 import { prisma, type Tx } from '~/utils/db.server'
 import { isCalendarDate, todayInHcm } from '../catalog/certifications'
 import { publicProductWhere } from '../catalog/products.server'
+import { enqueue } from '../outbox/outbox.server'
 import { enqueueProductsSync } from '../search/sync.server'
 import { orderTotals, priceLine } from './money'
+import { ORDER_CHANGED_TOPIC, type OrderChangedPayload } from './transitions.server'
 
 export type OrderLineInput = { productId: string; quantity: number }
 
@@ -189,7 +191,8 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
 
         // Reserve: each update succeeds only while enough is on hand, so concurrent orders cannot both take the last units.
         const shortages: LineProblem[] = []
-        for (const line of lines) {
+        // In product order, so two orders of the same products lock their rows in the same order (no deadlock).
+        for (const line of [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0))) {
           if (line.reserve === 0) continue
           const taken = await tx.product.updateMany({ where: { id: line.productId, stock: { gte: line.reserve } }, data: { stock: { decrement: line.reserve } } })
           if (taken.count === 0) {
@@ -244,18 +247,22 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
                   reservedQuantity: l.reserve,
                 })),
               },
-              events: {
-                create: {
-                  at: now,
-                  actor: input.actor.userId ? `user:${input.actor.userId}` : input.actor.apiKeyId ? `apikey:${input.actor.apiKeyId}` : 'system',
-                  actorName: input.actor.name,
-                  fromStatus: null,
-                  toStatus: 'PLACED',
-                },
-              },
             },
             select: { id: true },
           })
+          const event = await tx.orderEvent.create({
+            data: {
+              orderId: order.id,
+              at: now,
+              actor: input.actor.userId ? `user:${input.actor.userId}` : input.actor.apiKeyId ? `apikey:${input.actor.apiKeyId}` : 'system',
+              actorName: input.actor.name,
+              fromStatus: null,
+              toStatus: 'PLACED',
+            },
+            select: { id: true },
+          })
+          // The producer hears of it (in each member's language) once this commits.
+          await enqueue(tx, ORDER_CHANGED_TOPIC, { orderId: order.id, eventId: event.id, recipients: ['producer'] } satisfies OrderChangedPayload)
           orderIds.push(order.id)
         }
         if (input.fromCart) await tx.cartItem.deleteMany({ where: { buyerId: buyer.id, productId: { in: lines.map((l) => l.productId) } } })

@@ -1,0 +1,106 @@
+// Tells the other party about each change of an order: the `order.changed` outbox handler writes one message
+// per member of the organisations named in the payload, each in the member's own language, through the
+// notifications module (email, else SMS). The messages are queued in one transaction marked with the event,
+// so a handler that runs again after a crash sends nothing twice.
+import type { Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
+import { formatDate, formatNumber, formatVnd } from '~/utils/format'
+import { defaultLanguage, isLanguage, type Language } from '~/utils/i18n'
+import { getT } from '~/utils/i18n.server'
+import { messageTo, notify } from '../notifications/notifications.server'
+import { registerOutboxHandler } from '../outbox/outbox.server'
+import { ORDER_CHANGED_TOPIC, type OrderChangedPayload } from './transitions.server'
+
+type EventWithOrder = Prisma.OrderEventGetPayload<{ include: { order: { include: { items: true } } } }>
+type Details = {
+  payment?: 'transferReceived' | 'refunded'
+  auto?: string
+  amountVnd?: string
+  quantities?: { nameVi: string; nameEn: string | null; from: number; to: number }[]
+}
+
+/** Which message an event makes: its new status, or the payment step for payment events. */
+export function orderMessageKind(event: Pick<EventWithOrder, 'toStatus' | 'details'>) {
+  const details = (event.details ?? {}) as Details
+  if (details.payment) return details.payment
+  if (event.toStatus === 'CANCELLED' && details.auto) return 'cancelledUnpaid'
+  if (event.toStatus === 'DELIVERED' && details.auto) return 'deliveredAuto'
+  return event.toStatus.toLowerCase() as 'placed' | 'confirmed' | 'rejected' | 'cancelled' | 'shipped' | 'delivered' | 'completed'
+}
+
+/** The subject and text of the message about `event`, in `lang`, for a member called `name`. */
+export function orderMessage(event: EventWithOrder, lang: Language, name: string) {
+  const t = getT(lang)
+  const { order } = event
+  const details = (event.details ?? {}) as Details
+  const kind = orderMessageKind(event)
+  const money = (v: bigint) => formatVnd(v, lang)
+  const values = {
+    name,
+    number: order.number,
+    buyer: order.buyerName,
+    producer: order.producerName,
+    total: money(order.totalVnd),
+    shippingFee: money(order.shippingFeeVnd),
+    deliveryDate: order.deliveryDate ? formatDate(order.deliveryDate, lang) : '',
+    carrier: order.carrier ?? '',
+    trackingNumber: order.trackingNumber ?? '',
+    reference: order.paymentReference,
+    amount: money(BigInt(details.amountVnd ?? '0')),
+    received: money(order.amountReceivedVnd),
+    remaining: money(order.totalVnd > order.amountReceivedVnd ? order.totalVnd - order.amountReceivedVnd : 0n),
+    deliverDays: env().ORDER_AUTO_DELIVER_DAYS,
+    cancelDays: env().ORDER_AUTO_CANCEL_UNPAID_DAYS,
+  }
+  const parts = [t('mail:order.greeting', { name }), t(`mail:order.${kind}.text`, values)]
+  if (kind === 'confirmed' && details.quantities?.length) {
+    const lines = details.quantities.map((q) =>
+      t('mail:order.quantityLine', { name: (lang === 'en' && q.nameEn) || q.nameVi, from: formatNumber(q.from, lang), to: formatNumber(q.to, lang) }),
+    )
+    parts.push([t('mail:order.quantitiesChanged'), ...lines].join('\n'))
+  }
+  // What the buyer has to do, or to expect, about money.
+  if (kind === 'confirmed' || kind === 'transferReceived') {
+    const line =
+      order.paymentStatus === 'PAID'
+        ? 'paid'
+        : order.paymentStatus === 'REFUND_PENDING'
+          ? 'refundPending'
+          : order.status === 'PLACED'
+            ? 'notFinal'
+            : 'due'
+    parts.push(t(`mail:order.payment.${line}`, values))
+  }
+  if ((kind === 'rejected' || kind === 'cancelled' || kind === 'cancelledUnpaid') && order.paymentStatus === 'REFUND_PENDING') {
+    parts.push(t('mail:order.payment.refundPending', values))
+  }
+  if (event.note) parts.push(t(kind === 'rejected' || kind === 'cancelled' ? 'mail:order.reason' : 'mail:order.note', { note: event.note }))
+  parts.push(t('mail:order.footer', { link: `${env().APP_URL}/${lang}` }))
+  return { subject: t(`mail:order.${kind}.subject`, values), text: parts.join('\n\n') }
+}
+
+/** Queues the messages about one order event; nothing when they were queued before (a repeated run). */
+export async function notifyOrderChange(payload: OrderChangedPayload) {
+  const event = await prisma.orderEvent.findUnique({ where: { id: payload.eventId }, include: { order: { include: { items: true } } } })
+  if (!event) return // the order is gone
+  const organizationIds = payload.recipients.map((party) => (party === 'buyer' ? event.order.buyerId : event.order.producerId))
+  const members = await prisma.membership.findMany({
+    where: { organizationId: { in: organizationIds } },
+    select: { user: { select: { name: true, email: true, phone: true, locale: true } } },
+    orderBy: { createdAt: 'asc' },
+  })
+  await prisma.$transaction(async (tx) => {
+    const queued = await tx.outboxMessage.findFirst({ where: { topic: 'notification.send', payload: { path: ['orderEventId'], equals: event.id } }, select: { id: true } })
+    if (queued) return
+    for (const { user } of members) {
+      if (!user.email && !user.phone) continue
+      const lang = isLanguage(user.locale) ? user.locale : defaultLanguage
+      // The event id rides along with the message, marking it as sent for this event.
+      const message = { ...messageTo(user, orderMessage(event, lang, user.name)), orderEventId: event.id }
+      await notify(tx, message)
+    }
+  })
+}
+
+registerOutboxHandler(ORDER_CHANGED_TOPIC, (payload) => notifyOrderChange(payload as OrderChangedPayload))

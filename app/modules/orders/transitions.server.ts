@@ -1,0 +1,418 @@
+// Moving an order along its life: the producer confirms (with shipping fee, delivery date and perhaps lower
+// quantities), rejects or ships it; the buyer cancels it before shipment or confirms delivery; an operator
+// records the bank transfer and refunds; jobs deliver and cancel automatically (auto-jobs.server.ts).
+//
+// Every change happens in one transaction that
+// - claims the order with a conditional update on (id, status, updatedAt), so of two concurrent changes
+//   exactly one wins and the other sees the new state (409 invalidTransition, or a retry for payments);
+// - gives reserved stock back to the product (rejection, cancellation, quantity reduction) and asks the
+//   search index to follow;
+// - writes an OrderEvent and an `order.changed` outbox message (notifications.server.ts mails the other party).
+//
+// Completion rule: an order is COMPLETED when it is both DELIVERED and PAID. The system completes it in the
+// transaction that makes the second of these true (delivery of a paid order, or the payment of a delivered
+// one); an operator may also complete a delivered, paid order (a repair), never an unpaid one.
+//
+// Refund rule: a rejected or cancelled order that had any money received (paid, or underpaid) becomes
+// REFUND_PENDING; a transfer arriving for an order already closed does too.
+import type { OrderStatus, PaymentStatus } from '~/generated/prisma/enums'
+import type { Prisma } from '~/generated/prisma/client'
+import { prisma, type Tx } from '~/utils/db.server'
+import { isCalendarDate, todayInHcm } from '../catalog/certifications'
+import { enqueue } from '../outbox/outbox.server'
+import { enqueueProductsSync } from '../search/sync.server'
+import { lineAt, orderTotals } from './money'
+import { ORDER_TRANSITION_LIMITS as LIMITS, nextStatuses, partyMayReach, reasonRequired, type OrderParty } from './order-rules'
+
+export const ORDER_CHANGED_TOPIC = 'order.changed'
+
+/** Whom an `order.changed` message tells: the members of the buyer and/or of the producer. */
+export type OrderChangedPayload = { orderId: string; eventId: string; recipients: ('buyer' | 'producer')[] }
+
+export type OrderTransitionActor = {
+  kind: OrderParty
+  /** The acting organisation for buyers and producers: an order of another organisation is not found. */
+  organizationId?: string
+  userId?: string
+  apiKeyId?: string
+  name: string
+}
+
+export type TransitionOrderInput = {
+  orderId: string
+  actor: OrderTransitionActor
+  to: OrderStatus
+  /** A reason (required to reject or cancel) or a remark, shown in the history and the mail. */
+  note?: string
+  /** CONFIRMED: whole đồng, 0 when absent. */
+  shippingFeeVnd?: bigint
+  /** CONFIRMED: YYYY-MM-DD, not past; the buyer's requested date when absent (if it is not past). */
+  deliveryDate?: string
+  /** CONFIRMED: order line id → new quantity (0 … the quantity ordered). */
+  quantities?: Record<string, number>
+  /** SHIPPED. */
+  carrier?: string
+  trackingNumber?: string
+  /** SHIPPED: ship an order that is not paid yet. */
+  shipBeforePayment?: boolean
+  now?: Date
+}
+
+export type OrderWithHistory = Prisma.OrderGetPayload<{ include: { items: true; events: true } }>
+
+export type TransitionError =
+  | { ok: false; error: 'order.invalidTransition'; from: OrderStatus; to: OrderStatus }
+  | { ok: false; error: 'order.quantity.unknownItem' | 'order.quantity.invalid'; itemId: string }
+  | { ok: false; error: 'order.quantity.aboveOrdered'; itemId: string; ordered: number }
+  | {
+      ok: false
+      error:
+        | 'order.notFound'
+        | 'order.forbidden'
+        | 'order.reason.required'
+        | 'order.note.tooLong'
+        | 'order.shippingFee.invalid'
+        | 'order.deliveryDate.required'
+        | 'order.deliveryDate.invalid'
+        | 'order.deliveryDate.past'
+        | 'order.quantity.allZero'
+        | 'order.carrier.required'
+        | 'order.carrier.tooLong'
+        | 'order.trackingNumber.required'
+        | 'order.trackingNumber.tooLong'
+        | 'order.payment.required'
+        | 'order.completion.unpaid'
+    }
+
+export type TransitionResult = { ok: true; order: OrderWithHistory } | TransitionError
+
+export type OperatorActor = { userId: string; name: string }
+
+export type PaymentResult =
+  | { ok: true; order: OrderWithHistory }
+  | { ok: false; error: 'order.notFound' | 'order.payment.amountInvalid' | 'order.payment.notRefundPending' | 'order.note.tooLong' }
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+
+/** Another transaction changed the order between our read and our claim: roll back and read again. */
+class LostClaim extends Error {
+  constructor() {
+    super('order changed concurrently')
+  }
+}
+
+/** Runs `attempt` in a transaction, again (reading the new state) when it lost its claim to a concurrent change. */
+async function withClaim<T>(attempt: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return await prisma.$transaction(attempt, { timeout: 30_000, maxWait: 30_000 })
+    } catch (error) {
+      // A lost claim means the order moved on: the next round sees where it went and answers from that.
+      if (error instanceof LostClaim && round < 5) continue
+      throw error
+    }
+  }
+}
+
+type OrderRow = Prisma.OrderGetPayload<{ include: { items: true } }>
+
+/**
+ * Claims the order: the update matches only the row as it was read, so of concurrent changes one wins.
+ * updatedAt is moved forward explicitly so two changes in the same millisecond still differ.
+ */
+async function claim(tx: Tx, order: OrderRow, data: Prisma.OrderUncheckedUpdateManyInput) {
+  const updatedAt = new Date(Math.max(Date.now(), order.updatedAt.getTime() + 1))
+  const claimed = await tx.order.updateMany({ where: { id: order.id, status: order.status, updatedAt: order.updatedAt }, data: { ...data, updatedAt } })
+  if (claimed.count === 0) throw new LostClaim()
+}
+
+const actorKey = (actor: OrderTransitionActor) =>
+  actor.kind === 'system'
+    ? 'system'
+    : actor.kind === 'operator'
+      ? `operator:${actor.userId ?? 'unknown'}`
+      : actor.userId
+        ? `user:${actor.userId}`
+        : actor.apiKeyId
+          ? `apikey:${actor.apiKeyId}`
+          : 'unknown'
+
+type EventInput = {
+  actor: OrderTransitionActor
+  from: OrderStatus
+  to: OrderStatus
+  note?: string | null
+  details?: Prisma.InputJsonObject
+  recipients: OrderChangedPayload['recipients']
+  now: Date
+}
+
+/** The history line and the message that tells the other party, in the change's transaction. */
+async function recordEvent(tx: Tx, orderId: string, e: EventInput) {
+  const event = await tx.orderEvent.create({
+    data: {
+      orderId,
+      at: e.now,
+      actor: actorKey(e.actor),
+      actorName: e.actor.name,
+      fromStatus: e.from,
+      toStatus: e.to,
+      note: e.note ?? null,
+      details: e.details,
+    },
+    select: { id: true },
+  })
+  if (e.recipients.length > 0) {
+    await enqueue(tx, ORDER_CHANGED_TOPIC, { orderId, eventId: event.id, recipients: e.recipients } satisfies OrderChangedPayload)
+  }
+}
+
+/** Gives units reserved by order lines back to their products; returns the products whose stock changed. */
+async function releaseStock(tx: Tx, releases: { itemId: string; productId: string; units: number; keep: number }[]) {
+  const changed: string[] = []
+  // Products in id order, so concurrent releases touching several products cannot deadlock each other.
+  for (const r of [...releases].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0))) {
+    if (r.units <= 0) continue
+    await tx.orderItem.update({ where: { id: r.itemId }, data: { reservedQuantity: r.keep } })
+    await tx.product.updateMany({ where: { id: r.productId }, data: { stock: { increment: r.units } } })
+    changed.push(r.productId)
+  }
+  await enqueueProductsSync(tx, [...new Set(changed)])
+}
+
+const releaseAll = (order: OrderRow) => order.items.map((i) => ({ itemId: i.id, productId: i.productId, units: i.reservedQuantity, keep: 0 }))
+
+/** Money received for an order that will not be delivered must go back. */
+function paymentAfterClosing(order: OrderRow): PaymentStatus {
+  if (order.paymentStatus === 'PAID' || (order.paymentStatus === 'UNPAID' && order.amountReceivedVnd > 0n)) return 'REFUND_PENDING'
+  return order.paymentStatus
+}
+
+function paymentChange(from: PaymentStatus, to: PaymentStatus) {
+  return from === to ? {} : { paymentStatus: { from, to } }
+}
+
+const withHistory = (tx: Tx, id: string) =>
+  tx.order.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { id: 'asc' } }, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } } })
+
+/** DELIVERED and PAID: the system completes the order in the same transaction. */
+async function completeIfPaid(tx: Tx, orderId: string, now: Date) {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } })
+  if (order.status !== 'DELIVERED' || order.paymentStatus !== 'PAID') return
+  await claim(tx, order, { status: 'COMPLETED', closedAt: now })
+  await recordEvent(tx, orderId, {
+    actor: { kind: 'system', name: 'system' },
+    from: 'DELIVERED',
+    to: 'COMPLETED',
+    recipients: ['buyer', 'producer'],
+    now,
+  })
+}
+
+function cleanText(value: string | undefined) {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed : null
+}
+
+export async function transitionOrder(input: TransitionOrderInput): Promise<TransitionResult> {
+  const now = input.now ?? new Date()
+  const { actor, to } = input
+  return withClaim(async (tx): Promise<TransitionResult> => {
+    const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: { orderBy: { id: 'asc' } } } })
+    // Buyers and producers see only their own orders: anything else does not exist for them.
+    if (!order) return { ok: false, error: 'order.notFound' }
+    if (actor.kind === 'buyer' && (!actor.organizationId || order.buyerId !== actor.organizationId)) return { ok: false, error: 'order.notFound' }
+    if (actor.kind === 'producer' && (!actor.organizationId || order.producerId !== actor.organizationId)) return { ok: false, error: 'order.notFound' }
+    if (!partyMayReach(to, actor.kind)) return { ok: false, error: 'order.forbidden' }
+    if (!nextStatuses(order.status, actor.kind).includes(to)) return { ok: false, error: 'order.invalidTransition', from: order.status, to }
+
+    const note = cleanText(input.note)
+    if (note && note.length > LIMITS.noteMax) return { ok: false, error: 'order.note.tooLong' }
+    if (reasonRequired(to) && actor.kind !== 'system' && !note) return { ok: false, error: 'order.reason.required' }
+    const from = order.status
+    const event = { actor, from, to, note, now }
+
+    switch (to) {
+      case 'CONFIRMED': {
+        const shippingFeeVnd = input.shippingFeeVnd ?? 0n
+        if (typeof shippingFeeVnd !== 'bigint' || shippingFeeVnd < 0n || shippingFeeVnd > LIMITS.shippingFeeMaxVnd) {
+          return { ok: false, error: 'order.shippingFee.invalid' }
+        }
+        const today = todayInHcm(now)
+        const requested = order.requestedDeliveryDate?.toISOString().slice(0, 10)
+        const deliveryDate = input.deliveryDate ?? (requested && requested >= today ? requested : undefined)
+        if (deliveryDate === undefined) return { ok: false, error: 'order.deliveryDate.required' }
+        if (!isCalendarDate(deliveryDate) || deliveryDate > addDays(today, LIMITS.deliveryDateAheadDays)) return { ok: false, error: 'order.deliveryDate.invalid' }
+        if (deliveryDate < today) return { ok: false, error: 'order.deliveryDate.past' }
+
+        const newQuantity = new Map(order.items.map((i) => [i.id, i.quantity]))
+        for (const [itemId, quantity] of Object.entries(input.quantities ?? {})) {
+          const item = order.items.find((i) => i.id === itemId)
+          if (!item) return { ok: false, error: 'order.quantity.unknownItem', itemId }
+          if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0) return { ok: false, error: 'order.quantity.invalid', itemId }
+          if (quantity > item.quantity) return { ok: false, error: 'order.quantity.aboveOrdered', itemId, ordered: item.quantity }
+          newQuantity.set(itemId, quantity)
+        }
+        if ([...newQuantity.values()].every((q) => q === 0)) return { ok: false, error: 'order.quantity.allZero' }
+
+        // A lower quantity keeps the unit price snapshotted for the quantity ordered.
+        const lines = order.items.map((i) => ({ item: i, quantity: newQuantity.get(i.id)!, ...lineAt(i.unitPriceVnd, newQuantity.get(i.id)!, i.vatRate) }))
+        const totals = orderTotals(lines, shippingFeeVnd)
+        const changed = lines.filter((l) => l.quantity !== l.item.quantity)
+        // A transfer made before confirmation counts once the amount is final.
+        const paymentStatus: PaymentStatus = order.paymentStatus === 'UNPAID' && order.amountReceivedVnd >= totals.totalVnd ? 'PAID' : order.paymentStatus
+
+        await claim(tx, order, { status: to, ...totals, paymentStatus, deliveryDate: new Date(`${deliveryDate}T00:00:00Z`), confirmedAt: now })
+        for (const l of changed) {
+          await tx.orderItem.update({ where: { id: l.item.id }, data: { quantity: l.quantity, lineTotalVnd: l.lineTotalVnd, vatAmountVnd: l.vatAmountVnd } })
+        }
+        await releaseStock(
+          tx,
+          changed.map((l) => {
+            const keep = Math.min(l.item.reservedQuantity, l.quantity)
+            return { itemId: l.item.id, productId: l.item.productId, units: l.item.reservedQuantity - keep, keep }
+          }),
+        )
+        await recordEvent(tx, order.id, {
+          ...event,
+          details: {
+            shippingFeeVnd: shippingFeeVnd.toString(),
+            deliveryDate,
+            totalVnd: totals.totalVnd.toString(),
+            ...(order.totalVnd !== totals.totalVnd ? { previousTotalVnd: order.totalVnd.toString() } : {}),
+            quantities: changed.map((l) => ({ itemId: l.item.id, sku: l.item.sku, nameVi: l.item.nameVi, nameEn: l.item.nameEn, from: l.item.quantity, to: l.quantity })),
+            ...paymentChange(order.paymentStatus, paymentStatus),
+          },
+          recipients: ['buyer'],
+        })
+        break
+      }
+
+      case 'REJECTED':
+      case 'CANCELLED': {
+        const paymentStatus = paymentAfterClosing(order)
+        await claim(tx, order, { status: to, paymentStatus, closedAt: now })
+        await releaseStock(tx, releaseAll(order))
+        const released = order.items.filter((i) => i.reservedQuantity > 0).map((i) => ({ itemId: i.id, sku: i.sku, units: i.reservedQuantity }))
+        await recordEvent(tx, order.id, {
+          ...event,
+          details: {
+            released,
+            ...paymentChange(order.paymentStatus, paymentStatus),
+            ...(actor.kind === 'system' ? { auto: 'unpaid' } : {}),
+          },
+          // The producer rejects → the buyer hears; the buyer cancels → the producer; the system → both.
+          recipients: actor.kind === 'producer' ? ['buyer'] : actor.kind === 'buyer' ? ['producer'] : ['buyer', 'producer'],
+        })
+        break
+      }
+
+      case 'SHIPPED': {
+        const carrier = cleanText(input.carrier)
+        const trackingNumber = cleanText(input.trackingNumber)
+        if (!carrier) return { ok: false, error: 'order.carrier.required' }
+        if (carrier.length > LIMITS.carrierMax) return { ok: false, error: 'order.carrier.tooLong' }
+        if (!trackingNumber) return { ok: false, error: 'order.trackingNumber.required' }
+        if (trackingNumber.length > LIMITS.trackingNumberMax) return { ok: false, error: 'order.trackingNumber.tooLong' }
+        if (order.paymentStatus !== 'PAID' && input.shipBeforePayment !== true) return { ok: false, error: 'order.payment.required' }
+        await claim(tx, order, { status: to, carrier, trackingNumber, shippedAt: now })
+        await recordEvent(tx, order.id, {
+          ...event,
+          details: { carrier, trackingNumber, ...(order.paymentStatus !== 'PAID' ? { shipBeforePayment: true } : {}) },
+          recipients: ['buyer'],
+        })
+        break
+      }
+
+      case 'DELIVERED': {
+        await claim(tx, order, { status: to, deliveredAt: now })
+        await recordEvent(tx, order.id, {
+          ...event,
+          details: actor.kind === 'system' ? { auto: 'afterShipment' } : undefined,
+          recipients: actor.kind === 'buyer' ? ['producer'] : ['buyer', 'producer'],
+        })
+        await completeIfPaid(tx, order.id, now)
+        break
+      }
+
+      case 'COMPLETED': {
+        if (order.paymentStatus !== 'PAID') return { ok: false, error: 'order.completion.unpaid' }
+        await claim(tx, order, { status: to, closedAt: now })
+        await recordEvent(tx, order.id, { ...event, recipients: ['buyer', 'producer'] })
+        break
+      }
+
+      default:
+        // PLACED is only ever the first status (placeOrders); nextStatuses never offers it.
+        return { ok: false, error: 'order.invalidTransition', from, to }
+    }
+    return { ok: true, order: await withHistory(tx, order.id) }
+  })
+}
+
+/**
+ * An operator records a bank transfer to the platform for this order (the amount as received). The order
+ * is PAID once everything received covers its total and it is CONFIRMED or later (before confirmation the
+ * amount may still change: confirmation checks it again); less leaves it UNPAID with the amount shown.
+ */
+export async function markTransferReceived(input: { orderId: string; amountVnd: bigint; operator: OperatorActor; note?: string; now?: Date }): Promise<PaymentResult> {
+  const now = input.now ?? new Date()
+  if (typeof input.amountVnd !== 'bigint' || input.amountVnd <= 0n || input.amountVnd > LIMITS.paymentMaxVnd) return { ok: false, error: 'order.payment.amountInvalid' }
+  const note = cleanText(input.note)
+  if (note && note.length > LIMITS.noteMax) return { ok: false, error: 'order.note.tooLong' }
+  return withClaim(async (tx): Promise<PaymentResult> => {
+    const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } })
+    if (!order) return { ok: false, error: 'order.notFound' }
+    const amountReceivedVnd = order.amountReceivedVnd + input.amountVnd
+    const closed = order.status === 'REJECTED' || order.status === 'CANCELLED'
+    const amountFinal = order.status !== 'PLACED' && !closed
+    const paymentStatus: PaymentStatus = closed
+      ? 'REFUND_PENDING' // money for an order that will not be delivered goes back
+      : order.paymentStatus === 'UNPAID' && amountFinal && amountReceivedVnd >= order.totalVnd
+        ? 'PAID'
+        : order.paymentStatus
+    await claim(tx, order, { amountReceivedVnd, paymentStatus })
+    await recordEvent(tx, order.id, {
+      actor: { kind: 'operator', userId: input.operator.userId, name: input.operator.name },
+      from: order.status,
+      to: order.status,
+      note,
+      details: {
+        payment: 'transferReceived',
+        amountVnd: input.amountVnd.toString(),
+        amountReceivedVnd: amountReceivedVnd.toString(),
+        totalVnd: order.totalVnd.toString(),
+        ...paymentChange(order.paymentStatus, paymentStatus),
+      },
+      // The buyer sees what was received; the producer hears when the order is paid (it may ship).
+      recipients: paymentStatus === 'PAID' && order.paymentStatus !== 'PAID' ? ['buyer', 'producer'] : ['buyer'],
+      now,
+    })
+    await completeIfPaid(tx, order.id, now)
+    return { ok: true, order: await withHistory(tx, order.id) }
+  })
+}
+
+/** An operator has sent the money back: REFUND_PENDING → REFUNDED. */
+export async function markRefunded(input: { orderId: string; operator: OperatorActor; note?: string; now?: Date }): Promise<PaymentResult> {
+  const now = input.now ?? new Date()
+  const note = cleanText(input.note)
+  if (note && note.length > LIMITS.noteMax) return { ok: false, error: 'order.note.tooLong' }
+  return withClaim(async (tx): Promise<PaymentResult> => {
+    const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } })
+    if (!order) return { ok: false, error: 'order.notFound' }
+    if (order.paymentStatus !== 'REFUND_PENDING') return { ok: false, error: 'order.payment.notRefundPending' }
+    await claim(tx, order, { paymentStatus: 'REFUNDED' })
+    await recordEvent(tx, order.id, {
+      actor: { kind: 'operator', userId: input.operator.userId, name: input.operator.name },
+      from: order.status,
+      to: order.status,
+      note,
+      details: { payment: 'refunded', amountVnd: order.amountReceivedVnd.toString(), ...paymentChange('REFUND_PENDING', 'REFUNDED') },
+      recipients: ['buyer'],
+      now,
+    })
+    return { ok: true, order: await withHistory(tx, order.id) }
+  })
+}
