@@ -105,7 +105,7 @@ async function waitForIdle(pid: number, timeoutMs = 600_000) {
   }
 }
 
-/** A product page, its category page (from the product page's breadcrumb) and the home page. */
+/** A product page, its category page (from the product page's breadcrumb), the home page and a search. */
 async function pagesToMeasure() {
   const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text()
   const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(/^https?:\/\/[^/]+/, ''))
@@ -122,6 +122,9 @@ async function pagesToMeasure() {
     { name: 'home', path: '/vi' },
     ...(category ? [{ name: 'category', path: category }] : []),
     ...(product ? [{ name: 'product', path: product }] : []),
+    // Results pages are noindex on purpose (endless filter combinations), which Lighthouse's SEO category
+    // counts against them: no SEO target there.
+    { name: 'search', path: '/vi/search?q=mat+ong&regionType=MOUNTAIN', noSeoTarget: true },
   ]
 }
 
@@ -186,7 +189,7 @@ try {
   // A first visit warms the server (template caches, the database's pages) so runs compare like with like.
   for (const page of pages) await fetch(`${origin}${page.path}`)
 
-  const results: { name: string; path: string; result: Result }[] = []
+  const results: { name: string; path: string; noSeoTarget?: boolean; result: Result }[] = []
   for (const page of pages) {
     const all: Result[] = []
     for (let i = 0; i < runs; i++) all.push(await measure(`${origin}${page.path}`, chrome.port))
@@ -206,7 +209,7 @@ try {
   const misses: string[] = []
   console.log(`\nLighthouse ${runs > 1 ? `(median of ${runs} runs) ` : ''}mobile profile, ${origin}`)
   console.log('page       perf  a11y  best  seo   JS (KiB gzip)  LCP (ms)  TBT (ms)  path')
-  for (const { name, path: pagePath, result: r } of results) {
+  for (const { name, path: pagePath, result: r, noSeoTarget } of results) {
     console.log(
       [
         name.padEnd(9),
@@ -217,7 +220,10 @@ try {
         ` ${pagePath}`,
       ].join(' '),
     )
-    for (const c of categories) if (r.scores[c] < TARGETS[c]) misses.push(`${name}: ${c} ${r.scores[c]} < ${TARGETS[c]}`)
+    for (const c of categories) {
+      if (c === 'seo' && noSeoTarget) continue
+      if (r.scores[c] < TARGETS[c]) misses.push(`${name}: ${c} ${r.scores[c]} < ${TARGETS[c]}`)
+    }
     if (r.failedAudits.length) console.log(`           audits below 90: ${r.failedAudits.join('; ')}`)
   }
   const product = results.find((r) => r.name === 'product')
