@@ -1,4 +1,4 @@
-// Buyers, products and orders for the order transition tests.
+// Buyers, products and orders for the order tests.
 import { createProduct } from '~/modules/catalog/products.server'
 import { placeOrders, type PlaceOrdersInput } from '~/modules/orders/place-orders.server'
 import { transitionOrder, type OrderTransitionActor } from '~/modules/orders/transitions.server'

@@ -2,36 +2,14 @@
 // oversells. Runs on PGlite and, with TEST_DATABASE_URL, on PostgreSQL (where 50 transactions really race).
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ensureCategories } from '~/modules/catalog/categories.server'
-import { createProduct, setProductStatus } from '~/modules/catalog/products.server'
+import { setProductStatus } from '~/modules/catalog/products.server'
 import { lineAt, orderTotals, priceLine, vatOf } from '~/modules/orders/money'
 import { placeOrders, type PlaceOrdersInput } from '~/modules/orders/place-orders.server'
 import { prisma } from '~/utils/db.server'
-import { makeOrg, productInput } from '../catalog/fixtures'
+import { makeOrg } from '../catalog/fixtures'
+import { buyerWithAddress, product } from './order-fixtures'
 
 beforeAll(() => ensureCategories())
-
-async function buyerWithAddress(name?: string) {
-  const buyer = await makeOrg('BUYER', { name })
-  await prisma.deliveryAddress.create({
-    data: {
-      organizationId: buyer.id,
-      label: 'DC Củ Chi',
-      recipientName: 'Kho nhận hàng',
-      phone: '+842837901234',
-      addressLine: 'Lô C5, KCN Tây Bắc',
-      commune: 'Xã Tân An Hội',
-      provinceCode: '79',
-      isDefault: true,
-    },
-  })
-  return buyer
-}
-
-async function product(producerId: string, overrides: Record<string, unknown> = {}) {
-  const result = await createProduct(producerId, productInput(overrides), { status: 'PUBLISHED' })
-  if (!result.ok) throw new Error(result.error)
-  return result.product.id
-}
 
 const order = (buyerId: string, items: PlaceOrdersInput['items'], extra: Partial<PlaceOrdersInput> = {}) =>
   placeOrders({ buyerId, actor: { name: 'Chị Lan (mua hàng)' }, items, ...extra })
