@@ -2,6 +2,7 @@ import { prisma } from './db.server'
 import { requireAuth } from './auth.server'
 import type { Language } from './i18n'
 import { roleCan, type Permission } from '~/modules/organizations/permissions'
+import type { PlatformRole } from '~/generated/prisma/enums'
 
 /**
  * The one guard for organisation data: the signed-in user must be a member of the organisation `slug`
@@ -19,4 +20,11 @@ export async function requireOrgPermission(request: Request, lang: Language, slu
   if (!membership) throw new Response('Not Found', { status: 404 })
   if (!roleCan(membership.role, permission)) throw new Response('Forbidden', { status: 403 })
   return { user: auth.user, sessionId: auth.id, membership, organization: membership.organization }
+}
+
+/** The platform's own staff: the signed-in user must hold `role` (OPERATOR, CAMPAIGN_MANAGER); otherwise 404. */
+export async function requirePlatformRole(request: Request, lang: Language, role: PlatformRole) {
+  const auth = await requireAuth(request, lang)
+  if (!auth.user.platformRoles.includes(role)) throw new Response('Not Found', { status: 404 })
+  return { user: auth.user, sessionId: auth.id }
 }

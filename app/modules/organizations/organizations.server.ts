@@ -11,6 +11,7 @@ import { newToken, setActiveOrganization, tokenHash } from '../accounts/accounts
 import { formatPhone, parseIdentifier } from '../accounts/identifier'
 import { messageTo, notify } from '../notifications/notifications.server'
 import type { OrganizationInput, OrganizationUpdateInput } from './schemas'
+import { roleRank } from './permissions'
 import { taxCodeKind } from './tax-code'
 import { enqueueProducerSync } from '../search/sync.server'
 
@@ -462,8 +463,8 @@ export async function acceptInvitation(token: string, userId: string): Promise<A
     const where = { userId_organizationId: { userId, organizationId: organization.id } }
     const existing = await tx.membership.findUnique({ where, select: { role: true } })
     if (!existing) await tx.membership.create({ data: { userId, organizationId: organization.id, role: invitation.role } })
-    // An invitation never demotes; an OWNER invitation promotes an existing MEMBER.
-    else if (existing.role === 'MEMBER' && invitation.role === 'OWNER') await tx.membership.update({ where, data: { role: 'OWNER' } })
+    // An invitation never demotes, it may promote (VIEWER → MEMBER → OWNER).
+    else if (roleRank[invitation.role] > roleRank[existing.role]) await tx.membership.update({ where, data: { role: invitation.role } })
     return true
   })
   if (claimed) return { ok: true, organization }

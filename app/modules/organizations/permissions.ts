@@ -20,6 +20,11 @@ export const permissions = [
   'create:product:own',
   'update:product:own',
   'delete:product:own',
+  // Orders of the organisation, as buyer or as producer: reading them (and their documents and exports),
+  // placing them (the cart and checkout), and moving them along (confirm, reject, ship, cancel, receive).
+  'read:order:own',
+  'create:order:own',
+  'update:order:own',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -34,12 +39,22 @@ const memberPermissions: readonly Permission[] = [
   'create:product:own',
   'update:product:own',
   'delete:product:own',
+  'read:order:own',
+  'create:order:own',
+  'update:order:own',
 ]
+
+/** A viewer (an accountant, say) reads what a member reads and changes nothing. */
+const viewerPermissions: readonly Permission[] = ['read:organization:own', 'read:member:own', 'read:delivery-address:own', 'read:product:own', 'read:order:own']
 
 export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
   OWNER: permissions,
   MEMBER: memberPermissions,
+  VIEWER: viewerPermissions,
 }
+
+/** Roles from least to most trusted: an invitation may promote a member, never demote one. */
+export const roleRank: Record<MemberRole, number> = { VIEWER: 0, MEMBER: 1, OWNER: 2 }
 
 /** An API key acts as its organisation with a member's permissions. */
 export const apiKeyPermissions = memberPermissions
