@@ -44,12 +44,14 @@ test('the buyer hears of the confirmation in each member’s language, the produ
   expect(vi.text).toContain('- Mật ong bạc hà Hà Giang: 50 → 40')
   expect(vi.text).toContain(`Vui lòng chuyển khoản ${formatVnd(9_810_000n, 'vi')}`)
   expect(vi.text).toContain('Ghi chú: Mất mùa')
-  expect(vi.text).toContain('http://localhost:3000/vi')
+  // The link opens the order on the buyer's side, in the member's language.
+  expect(vi.text).toContain(`http://localhost:3000/vi/orgs/${buyer.slug}/orders/${number}`)
   const [en] = await mailTo('+84901234567')
   expect(en.channel).toBe('SMS')
   expect(en.subject).toBe(`Order ${number} is confirmed`)
   expect(en.text).toContain('- Hà Giang mint honey: 50 → 40')
   expect(en.text).toContain(`Total (VAT and shipping included): ${formatVnd(9_810_000n, 'en')}`)
+  expect(en.text).toContain(`http://localhost:3000/en/orgs/${buyer.slug}/orders/${number}`)
   // The producer heard of the new order, and is not told about its own confirmation.
   const [placed] = await mailTo('pao@htx.vn')
   expect(placed.subject).toContain(number)
@@ -64,9 +66,10 @@ test('the buyer hears of the confirmation in each member’s language, the produ
   await expectOk(transitionOrder({ orderId, actor: buyerActor(buyer.id), to: 'CANCELLED', note: 'Đổi nhà cung cấp' }))
   await drain()
   const cancelled = (await mailTo('pao@htx.vn'))[1]
-  expect(cancelled.subject).toBe(`Đơn hàng ${number} đã bị huỷ`)
-  expect(cancelled.text).toContain('Siêu thị Sài Gòn đã huỷ đơn hàng')
+  expect(cancelled.subject).toBe(`Đơn hàng ${number} đã bị hủy`)
+  expect(cancelled.text).toContain('Siêu thị Sài Gòn đã hủy đơn hàng')
   expect(cancelled.text).toContain('Lý do: Đổi nhà cung cấp')
+  expect(cancelled.text).toContain(`/vi/orgs/${producer.slug}/orders/${number}`)
   expect(await mailTo('lan@sieuthi.vn')).toHaveLength(1)
 })
 

@@ -29,8 +29,11 @@ export function orderMessageKind(event: Pick<EventWithOrder, 'toStatus' | 'detai
   return event.toStatus.toLowerCase() as 'placed' | 'confirmed' | 'rejected' | 'cancelled' | 'shipped' | 'delivered' | 'completed'
 }
 
-/** The subject and text of the message about `event`, in `lang`, for a member called `name`. */
-export function orderMessage(event: EventWithOrder, lang: Language, name: string) {
+/** The address of an order's page for a member of `organizationSlug` (the buyer or the producer). */
+export const orderPageUrl = (lang: Language, organizationSlug: string, number: string) => `${env().APP_URL}/${lang}/orgs/${organizationSlug}/orders/${number}`
+
+/** The subject and text of the message about `event`, in `lang`, for a member of `organizationSlug` called `name`. */
+export function orderMessage(event: EventWithOrder, lang: Language, name: string, organizationSlug: string) {
   const t = getT(lang)
   const { order } = event
   const details = (event.details ?? {}) as Details
@@ -76,7 +79,7 @@ export function orderMessage(event: EventWithOrder, lang: Language, name: string
     parts.push(t('mail:order.payment.refundPending', values))
   }
   if (event.note) parts.push(t(kind === 'rejected' || kind === 'cancelled' ? 'mail:order.reason' : 'mail:order.note', { note: event.note }))
-  parts.push(t('mail:order.footer', { link: `${env().APP_URL}/${lang}` }))
+  parts.push(t('mail:order.footer', { link: orderPageUrl(lang, organizationSlug, order.number) }))
   return { subject: t(`mail:order.${kind}.subject`, values), text: parts.join('\n\n') }
 }
 
@@ -87,17 +90,17 @@ export async function notifyOrderChange(payload: OrderChangedPayload) {
   const organizationIds = payload.recipients.map((party) => (party === 'buyer' ? event.order.buyerId : event.order.producerId))
   const members = await prisma.membership.findMany({
     where: { organizationId: { in: organizationIds } },
-    select: { user: { select: { name: true, email: true, phone: true, locale: true } } },
+    select: { organization: { select: { slug: true } }, user: { select: { name: true, email: true, phone: true, locale: true } } },
     orderBy: { createdAt: 'asc' },
   })
   await prisma.$transaction(async (tx) => {
     const queued = await tx.outboxMessage.findFirst({ where: { topic: 'notification.send', payload: { path: ['orderEventId'], equals: event.id } }, select: { id: true } })
     if (queued) return
-    for (const { user } of members) {
+    for (const { user, organization } of members) {
       if (!user.email && !user.phone) continue
       const lang = isLanguage(user.locale) ? user.locale : defaultLanguage
       // The event id rides along with the message, marking it as sent for this event.
-      const message = { ...messageTo(user, orderMessage(event, lang, user.name)), orderEventId: event.id }
+      const message = { ...messageTo(user, orderMessage(event, lang, user.name, organization.slug)), orderEventId: event.id }
       await notify(tx, message)
     }
   })
