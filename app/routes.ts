@@ -25,6 +25,9 @@ export default [
     route('products/:id/images', 'routes/api/v1/product-images.ts'),
     route('categories', 'routes/api/v1/categories.ts'),
     route('search', 'routes/api/v1/search.ts'),
+    route('orders', 'routes/api/v1/orders.ts'),
+    route('orders/:id', 'routes/api/v1/order.ts'),
+    route('orders/:id/transitions', 'routes/api/v1/order-transitions.ts'),
     route('openapi.json', 'routes/api/v1/openapi.ts'),
   ]),
   // Any other /api path: a JSON 404, not the HTML page.

@@ -1,9 +1,12 @@
 import { z } from 'zod'
+import { OrderStatus, PaymentMethod, PaymentStatus } from '~/generated/prisma/enums'
 import { ApiKeyCreateSchema } from '~/modules/api-keys/schemas'
 import { DELIVERY_ADDRESS_LIMIT, DeliveryAddressCreateSchema, DeliveryAddressUpdateSchema } from '~/modules/delivery-addresses/schemas'
 import { isCategorySlug } from '~/modules/catalog/categories'
 import { productStatuses, units } from '~/modules/catalog/product-schemas'
 import { provinceCodes } from '~/modules/geo/provinces'
+import { ORDER_TRANSITION_LIMITS } from '~/modules/orders/order-rules'
+import { ORDER_LIMITS } from '~/modules/orders/place-orders.server'
 import { organizationKinds, regionTypes } from '~/modules/organizations/schemas'
 import { priceRanges, searchSorts, type FacetField } from '~/modules/search/engine'
 import { readSearchParams, regionTypeValues, SEARCH_LIMITS } from '~/modules/search/search-params'
@@ -393,6 +396,218 @@ const searchQuery = () =>
     return { q, ...filters, sort, page, pageSize: given.pageSize }
   }, searchParameters())
 
+// ── Orders ────────────────────────────────────────────────────────────────────────────────────────────
+
+const orderStatus = () =>
+  z
+    .nativeEnum(OrderStatus, { errorMap: () => ({ message: 'api:validation.orderStatus' }) })
+    .describe(
+      'PLACED → CONFIRMED (by the producer) → SHIPPED (by the producer) → DELIVERED (by the buyer, or automatically some days after shipment) → ' +
+        'COMPLETED (delivered and paid); or REJECTED (by the producer, from PLACED) or CANCELLED (by the buyer, before shipment).',
+    )
+const paymentStatus = () =>
+  z
+    .nativeEnum(PaymentStatus, { errorMap: () => ({ message: 'api:validation.paymentStatus' }) })
+    .describe('UNPAID → PAID once the platform has received the total; REFUND_PENDING → REFUNDED when money received for a rejected or cancelled order goes back.')
+const party = () => z.object({ slug: z.string().describe('The organisation\'s stable identifier.'), name: z.string().describe('Display name.') })
+
+export const OrderItemSchema = z.object({
+  id: z.string().describe('The order line\'s id.'),
+  productId: z.string().describe('The product ordered (GET /api/v1/products/{id}); one line per product.'),
+  sku: z.string(),
+  name: localized(),
+  unit: z.enum(units),
+  packSize: z.string(),
+  orderedQuantity: z.number().int().describe('The quantity the buyer ordered.'),
+  quantity: z.number().int().describe('The quantity to be delivered: the ordered one, or less when the producer lowered it at confirmation (0 drops the line).'),
+  // Not described here: a described copy of Money would not be a reference to it.
+  unitPrice: MoneySchema,
+  vatRate: z.enum(vatRateCodes).describe('VAT rate: KCT is exempt (không chịu thuế), which is not the same as 0%.'),
+  lineTotal: MoneySchema,
+  vatAmount: MoneySchema,
+})
+
+export const OrderSchema = z.object({
+  id: z.string(),
+  number: z.string().describe('The order number people quote, e.g. DH-2611-000123; GET /api/v1/orders/{id} accepts it in place of the id.'),
+  createdAt: timestamp(),
+  buyer: party(),
+  producer: party(),
+  items: z
+    .array(OrderItemSchema)
+    .describe(
+      'Snapshots taken when the order was placed: later changes to the product do not touch them. `unitPrice` (VND, net of VAT) is the tier price ' +
+        'for the quantity ordered and stays when the quantity is lowered; `lineTotal` = quantity × unitPrice; `vatAmount` is the line\'s VAT, ' +
+        'rounded half-up to the đồng.',
+    ),
+  subtotal: MoneySchema,
+  vatTotal: MoneySchema,
+  shippingFee: MoneySchema,
+  total: MoneySchema,
+  status: orderStatus(),
+  paymentStatus: paymentStatus(),
+  payment: z
+    .object({
+      method: z.enum([PaymentMethod.BANK_TRANSFER]).describe('BANK_TRANSFER: to the platform\'s bank account.'),
+      reference: z.string().describe('Write it as the content of the bank transfer, so the payment is matched to this order.'),
+      amountReceived: MoneySchema,
+      bankAccount: z
+        .object({ bankName: z.string(), accountNumber: z.string(), accountName: z.string() })
+        .nullable()
+        .describe('Where to transfer the total (the buyer\'s key only; null for the producer\'s).'),
+    })
+    .describe(
+      'Buyers pay the platform, which pays producers. Payment is due once the order is CONFIRMED (when the total is final). `amountReceived` ' +
+        'is what the platform has recorded so far; less than the total leaves the order UNPAID.',
+    ),
+  deliveryAddress: z
+    .object({
+      label: z.string(),
+      recipientName: z.string(),
+      phone: z.string(),
+      addressLine: z.string(),
+      commune: z.string(),
+      province: z.string().describe('Province code (one of the 34).'),
+      provinceName: z.string(),
+    })
+    .describe('A copy of the delivery address as it was when the order was placed.'),
+  requestedDeliveryDate: date().nullable().describe('The delivery date the buyer asked for.'),
+  deliveryDate: date().nullable().describe('The delivery date the producer set at confirmation.'),
+  carrier: z.string().nullable().describe('Set at shipment.'),
+  trackingNumber: z.string().nullable().describe('Set at shipment.'),
+  confirmedAt: timestamp().nullable(),
+  shippedAt: timestamp().nullable(),
+  deliveredAt: timestamp().nullable(),
+  closedAt: timestamp().nullable().describe('When it was completed, rejected or cancelled.'),
+  events: z
+    .array(
+      z.object({
+        at: timestamp(),
+        actor: z.string().describe('Who did it: a person\'s name, an API key (`API key "<its name>"`), or the platform (its staff or an automatic step).'),
+        from: orderStatus().nullable().describe('null for the first event (the order placed).'),
+        to: orderStatus(),
+        note: z.string().nullable().describe('The reason of a rejection or cancellation, or a remark.'),
+      }),
+    )
+    .describe('The history, oldest first. A payment recorded or refunded keeps the status (`from` equals `to`).'),
+  allowedTransitions: z
+    .array(orderStatus())
+    .describe('The statuses the key\'s organisation may move the order to now, with POST /api/v1/orders/{id}/transitions.'),
+})
+
+const quantity = (field: 'line' | 'transition') => {
+  const message = field === 'line' ? 'order.line.quantityInvalid' : 'order.quantity.invalid'
+  return z
+    .number({ invalid_type_error: message })
+    .int(message)
+    .min(field === 'line' ? 1 : 0, message)
+    .max(ORDER_LIMITS.quantityMax, message)
+}
+
+export const OrderCreateSchema = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            productId: z.string().min(1, 'order.line.notFound').max(100, 'order.line.notFound').describe('A published product (GET /api/v1/products).'),
+            quantity: quantity('line').describe(
+              `Units of the product's sale unit, a whole number from 1 to ${ORDER_LIMITS.quantityMax}, at least its MOQ. The tier price for this quantity applies.`,
+            ),
+          })
+          .strict(),
+      )
+      .min(1, 'order.empty')
+      .describe(
+        `The lines, of one producer or several (one order per producer), at most ${ORDER_LIMITS.linesMax} different products. ` +
+          'A product given twice is ordered once with the quantities added up.',
+      ),
+    deliveryAddressId: z
+      .string()
+      .optional()
+      .describe('One of the organisation\'s delivery addresses (GET /api/v1/delivery-addresses); the default address when absent.'),
+    requestedDeliveryDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'order.date.invalid')
+      .optional()
+      .describe(`YYYY-MM-DD, from today (Asia/Ho_Chi_Minh) to ${ORDER_LIMITS.dateAheadDays} days ahead; made-to-order products need their lead time.`),
+    paymentMethod: z
+      .enum([PaymentMethod.BANK_TRANSFER], { errorMap: () => ({ message: 'api:validation.paymentMethod' }) })
+      .optional()
+      .describe('BANK_TRANSFER (the default, and for now the only method).'),
+  })
+  .strict()
+
+/** Fields that go with one target status only. */
+const transitionOnly: Record<string, { to: OrderStatus; message: string }> = {
+  shippingFee: { to: 'CONFIRMED', message: 'api:validation.onlyWhenConfirming' },
+  deliveryDate: { to: 'CONFIRMED', message: 'api:validation.onlyWhenConfirming' },
+  quantities: { to: 'CONFIRMED', message: 'api:validation.onlyWhenConfirming' },
+  carrier: { to: 'SHIPPED', message: 'api:validation.onlyWhenShipping' },
+  trackingNumber: { to: 'SHIPPED', message: 'api:validation.onlyWhenShipping' },
+  shipBeforePayment: { to: 'SHIPPED', message: 'api:validation.onlyWhenShipping' },
+}
+
+export const OrderTransitionSchema = z
+  .object({
+    to: orderStatus().describe(
+      'The new status. The producer: CONFIRMED or REJECTED (from PLACED), SHIPPED (from CONFIRMED). The buyer: CANCELLED (from PLACED or ' +
+        'CONFIRMED), DELIVERED (from SHIPPED). `allowedTransitions` of the order lists what the key may do now.',
+    ),
+    note: z
+      .string()
+      .max(ORDER_TRANSITION_LIMITS.noteMax, 'order.note.tooLong')
+      .optional()
+      .describe(`Required to reject or cancel (the reason, which the other party reads); a remark otherwise. At most ${ORDER_TRANSITION_LIMITS.noteMax} characters.`),
+    shippingFee: z
+      .object({
+        amount: z.string().regex(/^\d{1,16}$/, 'order.shippingFee.invalid').describe('A whole number of đồng, as a string.'),
+        currency: z.literal('VND', { errorMap: () => ({ message: 'api:validation.currencyVndOrder' }) }),
+      })
+      .strict()
+      .optional()
+      .describe('CONFIRMED: the shipping fee the buyer pays on top (VND, 0 when absent).'),
+    deliveryDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'order.deliveryDate.invalid')
+      .optional()
+      .describe('CONFIRMED: YYYY-MM-DD, not in the past; the buyer\'s requested date when absent (required when there is none, or it has passed).'),
+    quantities: z
+      .record(z.string(), quantity('transition'))
+      .optional()
+      .describe(
+        'CONFIRMED: lower quantities (a harvest shortfall), as product id (or the line\'s `id`) → new quantity, from 0 (drop the line) to the ' +
+          'quantity ordered; lines not named keep theirs. ' +
+          'The unit price of the quantity ordered stays; totals and VAT are worked out again and the stock no longer needed is released.',
+      ),
+    carrier: z.string().max(ORDER_TRANSITION_LIMITS.carrierMax, 'order.carrier.tooLong').optional().describe('SHIPPED: required.'),
+    trackingNumber: z.string().max(ORDER_TRANSITION_LIMITS.trackingNumberMax, 'order.trackingNumber.tooLong').optional().describe('SHIPPED: required.'),
+    shipBeforePayment: z
+      .boolean()
+      .optional()
+      .describe('SHIPPED: `true` ships an order that is not paid yet (the producer agrees to be paid later); without it an unpaid order answers 409 PAYMENT_REQUIRED.'),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    for (const [field, rule] of Object.entries(transitionOnly)) {
+      if (body[field as keyof typeof body] !== undefined && body.to !== rule.to) ctx.addIssue({ code: 'custom', path: [field], message: rule.message })
+    }
+  })
+
+const ordersQuery = () =>
+  listQuery().extend({
+    status: repeated(orderStatus()).describe('Orders in these statuses. Repeat for several.'),
+    paymentStatus: repeated(paymentStatus()).describe('Orders in these payment statuses. Repeat for several.'),
+  })
+
+const ORDERS = { tag: 'Orders', auth: 'required' } as const
+
+const orderNotFound = {
+  status: 404,
+  code: 'NOT_FOUND',
+  description: 'No such order of the key\'s organisation (another organisation\'s orders are never revealed).',
+}
+
 const PRODUCER_WRITE = {
   tag: 'Products',
   auth: 'required',
@@ -684,6 +899,74 @@ export const endpoints = {
       facets: SearchFacetsSchema,
       processingTimeMs: z.number().describe('How long the search engine took, in milliseconds.'),
     }),
+  }),
+
+  listOrders: defineEndpoint({
+    ...ORDERS,
+    method: 'GET',
+    path: '/api/v1/orders',
+    operationId: 'listOrders',
+    summary: 'List the organisation\'s orders, newest first',
+    description: 'A buyer\'s key lists the orders its organisation placed; a producer\'s key the orders placed with its organisation.',
+    permission: 'read:order:own',
+    query: ordersQuery(),
+    status: 200,
+    response: listOf(OrderSchema),
+  }),
+  createOrder: defineEndpoint({
+    ...ORDERS,
+    method: 'POST',
+    path: '/api/v1/orders',
+    operationId: 'createOrder',
+    summary: 'Place orders: one per producer',
+    description:
+      'Buyer organisations only. The lines become one order per producer, all or nothing: if any line cannot be ordered, nothing is created ' +
+      'and the answer names every failing line, under `details` by its place in `items` (`items.2.quantity`): below the MOQ, a product not ' +
+      'for sale, a made-to-order product whose lead time the requested date does not allow, a producer\'s minimum order value not reached ' +
+      '(400 VALIDATION_ERROR), or not enough stock (409 OUT_OF_STOCK). Prices, VAT rates and product data are checked and copied on the server; ' +
+      'stock is reserved at once. Answers the orders created, in `data` (`{ "data": [orders] }`).',
+    permission: 'create:order:own',
+    organizationKinds: ['BUYER'],
+    forbiddenKindMessage: 'api:errors.buyersOnlyOrders',
+    body: OrderCreateSchema,
+    idempotent: true,
+    status: 201,
+    response: z.object({ data: z.array(OrderSchema).describe('The orders created, one per producer.') }),
+    errors: [{ status: 409, code: 'OUT_OF_STOCK', description: 'Not enough stock for some lines: `details` names each of them with the quantity available. Nothing was created.' }],
+  }),
+  getOrder: defineEndpoint({
+    ...ORDERS,
+    method: 'GET',
+    path: '/api/v1/orders/{id}',
+    operationId: 'getOrder',
+    summary: 'One order, with its history',
+    description: '`id` is the order\'s id or its number (DH-…).',
+    permission: 'read:order:own',
+    status: 200,
+    response: OrderSchema,
+    errors: [orderNotFound],
+  }),
+  transitionOrder: defineEndpoint({
+    ...ORDERS,
+    method: 'POST',
+    path: '/api/v1/orders/{id}/transitions',
+    operationId: 'transitionOrder',
+    summary: 'Move an order to its next status',
+    description:
+      'The producer confirms (setting the shipping fee and delivery date, perhaps lowering quantities), rejects or ships; the buyer cancels ' +
+      '(before shipment) or confirms delivery. Each move is allowed only for its party and from the right status; the other party is told. ' +
+      'Fields that belong to another move than `to` are refused. `id` is the order\'s id or its number. Answers the order as it now is.',
+    permission: 'update:order:own',
+    body: OrderTransitionSchema,
+    idempotent: true,
+    status: 200,
+    response: OrderSchema,
+    errors: [
+      { status: 403, code: 'FORBIDDEN', description: 'The key\'s side of the order never makes this move (a buyer cannot confirm, a producer cannot cancel).' },
+      orderNotFound,
+      { status: 409, code: 'INVALID_TRANSITION', description: 'The order\'s current status does not allow this move (it was confirmed already, say); the message names both statuses.' },
+      { status: 409, code: 'PAYMENT_REQUIRED', description: 'SHIPPED: the order is not paid; send `shipBeforePayment: true` to ship it anyway.' },
+    ],
   }),
 
   openApi: defineEndpoint({

@@ -10,6 +10,8 @@ import {
   endpoints,
   FormerProvinceSchema,
   MeSchema,
+  OrderItemSchema,
+  OrderSchema,
   ProductCertificationSchema,
   ProductImageSchema,
   ProductSchema,
@@ -41,6 +43,8 @@ const named: Record<string, z.ZodTypeAny> = {
   ProductImage: ProductImageSchema,
   SearchProduct: SearchProductSchema,
   SearchFacets: SearchFacetsSchema,
+  Order: OrderSchema,
+  OrderItem: OrderItemSchema,
 }
 
 function toSchema(schema: z.ZodTypeAny, self?: string): Schema {
@@ -202,6 +206,8 @@ function descriptionOf(settings: OpenApiSettings) {
     `**Delivery addresses** are where buyer organisations receive goods (at most ${DELIVERY_ADDRESS_LIMIT} each).`,
     '**Products** are public when published; producers manage their own with their keys (photos are uploaded as `multipart/form-data`).',
     '**Search** (`GET /api/v1/search`) finds published products the way buyers type (no diacritics needed, typos forgiven, Vietnamese or English) and counts them by facet.',
+    '**Orders**: a buyer\'s key places orders (one per producer, all or nothing, stock reserved at once) and follows them; a producer\'s key ' +
+      'sees the orders placed with it and confirms, rejects or ships them (`POST /api/v1/orders/{id}/transitions`). Every order carries its history.',
   ].join('\n\n')
 }
 
@@ -211,6 +217,7 @@ export const tagDescriptions: Record<string, string> = {
   'Reference data': 'Public lists of the codes the API uses.',
   'Delivery addresses': 'Where a buyer organisation receives goods (supermarket chains have several distribution centres).',
   Products: 'The catalogue: anyone may read published listings; a producer\'s key creates and maintains its own.',
+  Orders: 'Placing orders (buyers) and moving them along: confirmation, rejection, shipment, cancellation, delivery.',
   Documentation: 'This document.',
 }
 

@@ -7,7 +7,19 @@ import { certificationSlug, ProductInputSchema, vatRateCode, type ProductInput }
 import type { ApiProductRow } from '~/modules/catalog/products-api.server'
 import { provinceName } from '~/modules/geo/provinces'
 import type { ProductImageView } from '~/modules/media/image-view'
-import type { ApiKeySchema, CategorySchema, DeliveryAddressSchema, ProductCreateSchema, ProductImageSchema, ProductSchema, ProductUpdateSchema } from './endpoints'
+import { nextStatuses } from '~/modules/orders/order-rules'
+import type { OrderDetail, OrderSide } from '~/modules/orders/queries.server'
+import type { Env } from '~/utils/env.server'
+import type {
+  ApiKeySchema,
+  CategorySchema,
+  DeliveryAddressSchema,
+  OrderSchema,
+  ProductCreateSchema,
+  ProductImageSchema,
+  ProductSchema,
+  ProductUpdateSchema,
+} from './endpoints'
 import { money } from './schemas'
 
 // Rows as the API shows them (typed by the documented schemas, so a field cannot go missing silently).
@@ -135,6 +147,81 @@ export function presentProduct(row: ApiProductRow, options: { origin: string; no
     publishedAt: row.publishedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+/** The settings that say where buyers pay (the platform's bank account). */
+type PaymentSettings = Pick<Env, 'PAYMENT_BANK_NAME' | 'PAYMENT_BANK_ACCOUNT' | 'PAYMENT_BANK_ACCOUNT_NAME'>
+
+/** How an order's history names an API key that acted (the event also records the key's id). */
+export const apiKeyActorName = (keyName: string) => `API key "${keyName}"`
+
+type OrderDeliveryAddress = { label: string; recipientName: string; phone: string; addressLine: string; commune: string; provinceCode: string }
+
+const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null)
+
+/**
+ * An order as the API shows it to one of its parties: `side` decides which moves it is offered and
+ * whether the bank account to pay into is shown (buyers pay, producers are paid by the platform).
+ */
+export function presentOrder(order: OrderDetail, options: { side: OrderSide; settings: PaymentSettings }): z.input<typeof OrderSchema> {
+  const { settings } = options
+  const address = order.deliveryAddress as OrderDeliveryAddress
+  const vnd = (amount: bigint) => money(amount, 'VND')
+  return {
+    id: order.id,
+    number: order.number,
+    createdAt: order.createdAt.toISOString(),
+    buyer: { slug: order.buyer.slug, name: order.buyer.displayName },
+    producer: { slug: order.producer.slug, name: order.producer.displayName },
+    items: order.items.map((item) => ({
+      id: item.id,
+      productId: item.productId,
+      sku: item.sku,
+      name: { vi: item.nameVi, en: item.nameEn },
+      unit: item.unit,
+      packSize: item.packSize,
+      orderedQuantity: item.orderedQuantity,
+      quantity: item.quantity,
+      unitPrice: vnd(item.unitPriceVnd),
+      vatRate: vatRateCode[item.vatRate],
+      lineTotal: vnd(item.lineTotalVnd),
+      vatAmount: vnd(item.vatAmountVnd),
+    })),
+    subtotal: vnd(order.subtotalVnd),
+    vatTotal: vnd(order.vatTotalVnd),
+    shippingFee: vnd(order.shippingFeeVnd),
+    total: vnd(order.totalVnd),
+    status: order.status,
+    paymentStatus: order.paymentStatus,
+    payment: {
+      method: order.paymentMethod,
+      reference: order.paymentReference,
+      amountReceived: vnd(order.amountReceivedVnd),
+      bankAccount:
+        options.side === 'buyer'
+          ? { bankName: settings.PAYMENT_BANK_NAME, accountNumber: settings.PAYMENT_BANK_ACCOUNT, accountName: settings.PAYMENT_BANK_ACCOUNT_NAME }
+          : null,
+    },
+    deliveryAddress: {
+      label: address.label,
+      recipientName: address.recipientName,
+      phone: address.phone,
+      addressLine: address.addressLine,
+      commune: address.commune,
+      province: address.provinceCode,
+      provinceName: provinceName(address.provinceCode),
+    },
+    requestedDeliveryDate: dateOnly(order.requestedDeliveryDate),
+    deliveryDate: dateOnly(order.deliveryDate),
+    carrier: order.carrier,
+    trackingNumber: order.trackingNumber,
+    confirmedAt: order.confirmedAt?.toISOString() ?? null,
+    shippedAt: order.shippedAt?.toISOString() ?? null,
+    deliveredAt: order.deliveredAt?.toISOString() ?? null,
+    closedAt: order.closedAt?.toISOString() ?? null,
+    events: order.events.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, from: e.fromStatus, to: e.toStatus, note: e.note })),
+    allowedTransitions: nextStatuses(order.status, options.side),
   }
 }
 
