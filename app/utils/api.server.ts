@@ -68,7 +68,14 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly options: { message?: string; values?: Record<string, unknown>; details?: Record<string, string[]>; headers?: Record<string, string> } = {},
+    readonly options: {
+      message?: string
+      values?: Record<string, unknown>
+      details?: Record<string, string[]>
+      /** Failing order lines, machine-readable (see ErrorSchema). */
+      lines?: unknown[]
+      headers?: Record<string, string>
+    } = {},
   ) {
     super(code)
   }
@@ -336,7 +343,7 @@ function errorResponse(error: ApiError, t: TFunction, headers: Headers) {
   for (const [name, value] of Object.entries(error.options.headers ?? {})) headers.set(name, value)
   headers.set('Cache-Control', 'no-store')
   const message = t(error.options.message ?? `api:errors.${error.code}`, error.options.values ?? {})
-  const details = error.options.details
-  return jsonResponse({ error: { code: error.code, message, ...(details ? { details } : {}) } }, error.status, headers)
+  const { details, lines } = error.options
+  return jsonResponse({ error: { code: error.code, message, ...(details ? { details } : {}), ...(lines ? { lines } : {}) } }, error.status, headers)
 }
 

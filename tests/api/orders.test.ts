@@ -223,6 +223,14 @@ describe('placing orders', () => {
       'items.3.productId': ['Sản phẩm này không còn bán.'],
       'items.4.productId': ['Sản phẩm này không còn bán.'],
     })
+    expect(res.body.error.lines).toHaveLength(3)
+    expect(res.body.error.lines).toEqual(
+      expect.arrayContaining([
+        { productId: honey, code: 'belowMoq', moq: 10 },
+        { productId: draft, code: 'notFound' },
+        { productId: 'no-such-product', code: 'notFound' },
+      ]),
+    )
 
     // A minimum order value of 2,000,000 đồng: 20 × 80,000 is not enough.
     await prisma.organization.update({ where: { id: producerP.organization.id }, data: { minOrderValueVnd: 2_000_000n } })
@@ -236,6 +244,9 @@ describe('placing orders', () => {
       expect(belowMinimum.body.error.details).toEqual({
         'items.0': ["This producer's minimum order value is ₫2,000,000 before VAT; these lines come to ₫1,600,000."],
       })
+      expect(belowMinimum.body.error.lines).toEqual([
+        { productId: tea, code: 'belowMinimumOrderValue', minimum: { amount: '2000000', currency: 'VND' }, subtotal: { amount: '1600000', currency: 'VND' } },
+      ])
     } finally {
       await prisma.organization.update({ where: { id: producerP.organization.id }, data: { minOrderValueVnd: null } })
     }
@@ -264,6 +275,10 @@ describe('placing orders', () => {
       'items.1.quantity': ['Not enough in stock: 15 available.'],
       'items.2.quantity': ['Not enough in stock: 12 available.'],
     })
+    expect(res.body.error.lines).toEqual([
+      { productId: honey, code: 'outOfStock', available: 15 },
+      { productId: sauce, code: 'outOfStock', available: 12 },
+    ])
     expect(await orderCount(buyerA.organization.id)).toBe(before)
     expect([await stockOf(plenty), await stockOf(honey), await stockOf(sauce)]).toEqual([500, 15, 12])
   })

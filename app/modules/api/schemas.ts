@@ -14,6 +14,20 @@ export const ErrorSchema = z
         .record(z.array(z.string()))
         .optional()
         .describe('VALIDATION_ERROR only: messages by field path ("province", "lines.0.quantity"; "$" is the body itself).'),
+      lines: z
+        .array(
+          z.object({
+            productId: z.string(),
+            code: z.enum(['notFound', 'quantityInvalid', 'belowMoq', 'outOfStock', 'leadTime', 'belowMinimumOrderValue']),
+            moq: z.number().int().optional().describe('belowMoq: the minimum order quantity.'),
+            available: z.number().int().optional().describe('outOfStock: the units in stock now.'),
+            earliestDate: z.string().optional().describe('leadTime: the earliest delivery date (YYYY-MM-DD) of a made-to-order product.'),
+            minimum: z.object({ amount: z.string(), currency: z.literal('VND') }).optional().describe("belowMinimumOrderValue: the producer's minimum order value, before VAT."),
+            subtotal: z.object({ amount: z.string(), currency: z.literal('VND') }).optional().describe("belowMinimumOrderValue: what this order's lines from that producer come to, before VAT."),
+          }),
+        )
+        .optional()
+        .describe('POST /orders refused for its lines (OUT_OF_STOCK, VALIDATION_ERROR): every failing line, machine-readable.'),
     }),
   })
   .describe('Every error answer has this shape.')

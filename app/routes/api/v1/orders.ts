@@ -4,7 +4,8 @@ import { endpoints } from '~/modules/api/endpoints'
 import { apiKeyActorName, presentOrder } from '~/modules/api/present'
 import { ORDER_LIMITS, placeOrders, type LineProblem, type PlaceOrdersError } from '~/modules/orders/place-orders.server'
 import { findOrders, listOrders, orderSideOf } from '~/modules/orders/queries.server'
-import { ApiError, apiRoute, implement, listResponse, pageOf } from '~/utils/api.server'
+import type { Money } from '~/modules/api/schemas'
+import { ApiError, apiRoute, implement, listResponse, money, pageOf } from '~/utils/api.server'
 import { env } from '~/utils/env.server'
 import { formatDate, formatNumber, formatVnd } from '~/utils/format'
 import type { Language } from '~/utils/i18n'
@@ -60,10 +61,32 @@ function lineDetails(problems: LineProblem[], items: { productId: string }[], t:
   return details
 }
 
+/** The failing lines as data, for clients that act on them (lower a quantity, drop a line). */
+type LineData = { productId: string; code: LineProblem['code']; moq?: number; available?: number; earliestDate?: string; minimum?: Money; subtotal?: Money }
+
+function lineData(problems: LineProblem[]): LineData[] {
+  return problems.flatMap((problem): LineData[] => {
+    switch (problem.code) {
+      case 'belowMinimumOrderValue':
+        return problem.productIds.map((productId) => ({ productId, code: problem.code, minimum: money(problem.minimumVnd, 'VND'), subtotal: money(problem.subtotalVnd, 'VND') }))
+      case 'belowMoq':
+        return [{ productId: problem.productId, code: problem.code, moq: problem.moq }]
+      case 'outOfStock':
+        return [{ productId: problem.productId, code: problem.code, available: problem.available }]
+      case 'leadTime':
+        return [{ productId: problem.productId, code: problem.code, earliestDate: problem.earliestDate }]
+      default:
+        return [{ productId: problem.productId, code: problem.code }]
+    }
+  })
+}
+
 function placementError(result: PlaceOrdersError, items: { productId: string }[], t: TFunction, lang: Language): ApiError {
-  if (result.error === 'OUT_OF_STOCK') return new ApiError(409, 'OUT_OF_STOCK', { details: lineDetails(result.problems, items, t, lang) })
+  if (result.error === 'OUT_OF_STOCK') {
+    return new ApiError(409, 'OUT_OF_STOCK', { details: lineDetails(result.problems, items, t, lang), lines: lineData(result.problems) })
+  }
   if (result.error === 'VALIDATION_ERROR') {
-    return new ApiError(400, 'VALIDATION_ERROR', { message: 'api:errors.orderLines', details: lineDetails(result.problems, items, t, lang) })
+    return new ApiError(400, 'VALIDATION_ERROR', { message: 'api:errors.orderLines', details: lineDetails(result.problems, items, t, lang), lines: lineData(result.problems) })
   }
   // Only an active buyer's key gets this far; a suspension that just happened lands here.
   if (result.error === 'order.notBuyer') return new ApiError(403, 'FORBIDDEN', { message: 'errors:order.notBuyer' })

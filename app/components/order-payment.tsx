@@ -1,0 +1,82 @@
+// The payment box of an order page. Buyers pay the platform by bank transfer with the order's payment
+// reference; an operator records what arrived. The buyer is asked to pay only once the order is confirmed
+// (the amount is final then); an underpayment shows what was received and what is still due.
+import { useTranslation } from 'react-i18next'
+import type { OrderStatus, PaymentMethod, PaymentStatus } from '~/generated/prisma/enums'
+import { formatVnd } from '~/utils/format'
+import { useLang } from '~/utils/use-lang'
+import { PaymentStatusBadge } from './order-badges'
+
+export type PaymentBoxProps = {
+  side: 'buyer' | 'producer'
+  status: OrderStatus
+  paymentStatus: PaymentStatus
+  paymentMethod: PaymentMethod
+  reference: string
+  totalVnd: string
+  amountReceivedVnd: string
+  /** The platform's account, sent only when the buyer has something to pay. */
+  bank: { name: string; account: string; accountName: string } | null
+}
+
+const awaitingPayment: readonly OrderStatus[] = ['CONFIRMED', 'SHIPPED', 'DELIVERED']
+
+/** Whether the buyer is asked to transfer money now. */
+export const paymentDue = (status: OrderStatus, paymentStatus: PaymentStatus) => awaitingPayment.includes(status) && paymentStatus === 'UNPAID'
+
+export function OrderPaymentBox({ side, status, paymentStatus, paymentMethod, reference, totalVnd, amountReceivedVnd, bank }: PaymentBoxProps) {
+  const { t } = useTranslation('orders')
+  const lang = useLang()
+  const total = BigInt(totalVnd)
+  const received = BigInt(amountReceivedVnd)
+  const remaining = total > received ? total - received : 0n
+  const vnd = (v: bigint) => formatVnd(v, lang)
+  const closed = status === 'REJECTED' || status === 'CANCELLED'
+  const due = paymentDue(status, paymentStatus)
+
+  let message: string | null = null
+  if (paymentStatus === 'PAID') message = side === 'producer' && status === 'CONFIRMED' ? t('payment.producerPaid') : t('payment.paid')
+  else if (paymentStatus === 'REFUND_PENDING') message = t('payment.refundPending', { amount: vnd(received) })
+  else if (paymentStatus === 'REFUNDED') message = t('payment.refunded', { amount: vnd(received) })
+  else if (closed) message = t('payment.notNeeded')
+  else if (status === 'PLACED') message = side === 'buyer' ? t('payment.waitForConfirmation') : t('payment.producerPlaced')
+  else if (side === 'producer') message = t('payment.producerUnpaid')
+
+  return (
+    <section className="order-payment card" aria-labelledby="order-payment-heading">
+      <h2 id="order-payment-heading">
+        {t('payment.heading')} <PaymentStatusBadge status={paymentStatus} />
+      </h2>
+      <p className="meta">{t('payment.method', { method: t(`paymentMethod.${paymentMethod}`) })}</p>
+      {message ? <p>{message}</p> : null}
+      {paymentStatus === 'UNPAID' && received > 0n ? (
+        <p className="order-underpaid">{t('payment.underpaid', { received: vnd(received), total: vnd(total), remaining: vnd(remaining) })}</p>
+      ) : null}
+      {due && side === 'buyer' && bank ? (
+        <>
+          <p>{t('payment.instructions')}</p>
+          <dl className="order-facts">
+            <dt>{t('payment.bank')}</dt>
+            <dd>{bank.name}</dd>
+            <dt>{t('payment.account')}</dt>
+            <dd>
+              <strong className="order-copyable">{bank.account}</strong>
+            </dd>
+            <dt>{t('payment.accountName')}</dt>
+            <dd>{bank.accountName}</dd>
+            <dt>{t('payment.amount')}</dt>
+            <dd>
+              <strong>{vnd(remaining)}</strong>
+            </dd>
+            <dt>{t('payment.reference')}</dt>
+            <dd>
+              <strong className="order-copyable">{reference}</strong>
+              <p className="hint">{t('payment.referenceHint')}</p>
+            </dd>
+          </dl>
+          <p className="hint">{t('payment.operatorNote')}</p>
+        </>
+      ) : null}
+    </section>
+  )
+}
