@@ -14,7 +14,9 @@ import {
 import { useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { AppShell } from './components/app-shell'
+import { cartLineCount } from './modules/cart/cart.server'
 import { listMyOrganizations } from './modules/organizations/organizations.server'
+import { roleCan } from './modules/organizations/permissions'
 import styles from './styles/app.css?url'
 import { getAuth } from './utils/auth.server'
 import { getCsrfToken } from './utils/csrf.server'
@@ -35,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [auth, csrf, toast] = await Promise.all([getAuth(request), getCsrfToken(request), takeToast(request)])
   const organizations = auth ? await listMyOrganizations(auth.user.id) : []
   const active = organizations.find((o) => o.id === auth?.activeOrganizationId) ?? organizations[0] ?? null
+  // The header's "Cart (n)": one indexed count, only for a buyer member who may order.
+  const cartCount = active?.kind === 'BUYER' && roleCan(active.role, 'create:order:own') ? await cartLineCount(active.id) : null
   const headers = new Headers()
   if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
   if (toast.setCookie) headers.append('Set-Cookie', toast.setCookie)
@@ -47,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       user: auth ? { id: auth.user.id, name: auth.user.name, platformRoles: auth.user.platformRoles } : null,
       organizations,
       activeOrganization: active,
+      cartCount,
       devMailbox: devMailboxEnabled(),
     },
     { headers },

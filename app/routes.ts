@@ -63,6 +63,8 @@ export default [
     route('orgs/:slug/orders/:number', 'routes/orders/order.tsx'),
     route('c/:category', 'routes/catalog/category.tsx'),
     route('p/:slug', 'routes/catalog/product.tsx'),
+    route('cart', 'routes/cart/cart.tsx'),
+    route('checkout', 'routes/cart/checkout.tsx'),
     route('invitations/:token', 'routes/orgs/invitation.tsx'),
     route('api-docs', 'routes/api-docs.tsx'),
     route('dev/mailbox', 'routes/dev/mailbox.tsx'),

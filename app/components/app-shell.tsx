@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useRootData } from '~/root'
+import { roleCan } from '~/modules/organizations/permissions'
 import { languages, type Language } from '~/utils/i18n'
 import { CsrfInput } from './forms'
 import { VerificationBadge } from './badges'
@@ -134,6 +135,32 @@ function AccountMenu({ lang }: { lang: Language }) {
   )
 }
 
+/** Cart and orders of the active organisation, beside the account menu (short labels on phones). */
+function OrderLinks({ lang }: { lang: Language }) {
+  const { t } = useTranslation('cart')
+  const root = useRootData()
+  const active = root?.activeOrganization
+  if (!root?.user || !active) return null
+  const showOrders = roleCan(active.role, 'read:order:own')
+  const showCart = root.cartCount !== null && root.cartCount !== undefined
+  if (!showOrders && !showCart) return null
+  return (
+    <nav aria-label={t('shell.nav')} className="header-links">
+      {showCart ? (
+        <Link to={`/${lang}/cart`} aria-label={t('shell.cart', { count: root.cartCount ?? 0 })}>
+          <span className="lang-full">{t('shell.cart', { count: root.cartCount ?? 0 })}</span>
+          <span className="lang-short">{t('shell.cartShort', { count: root.cartCount ?? 0 })}</span>
+        </Link>
+      ) : null}
+      {showOrders ? (
+        <Link to={`/${lang}/orgs/${active.slug}/orders`}>
+          {t('shell.orders')}
+        </Link>
+      ) : null}
+    </nav>
+  )
+}
+
 function Toast() {
   const { t } = useTranslation()
   const root = useRootData()
@@ -165,6 +192,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
           <SearchBox lang={lang} />
           <div className="header-tools">
             <LanguageSwitcher current={lang} />
+            <OrderLinks lang={lang} />
             <AccountMenu lang={lang} />
           </div>
         </div>

@@ -1,24 +1,31 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RegionBadge, VerificationBadge } from '~/components/badges'
+import { CsrfInput } from '~/components/forms'
 import { CertificationBadge, CertificationBadges } from '~/components/ocop-stars'
 import { productName, quantityText } from '~/components/product-card'
 import { ProductPicture } from '~/components/product-picture'
 import type { SaleUnit } from '~/generated/prisma/enums'
+import { cartOfferFor, requireCartAccess, type CartOffer } from '~/modules/cart/cart-access.server'
+import { cartErrorMessage, quantityOf } from '~/modules/cart/cart-messages'
+import { addToCart, parseQuantity, type CartFailure } from '~/modules/cart/cart.server'
 import { activeCertifications } from '~/modules/catalog/certifications'
 import { getPublicProduct, type PublicProduct } from '~/modules/catalog/products.server'
 import { formerProvinceName, provinceName } from '~/modules/geo/provinces'
 import type { ProductImageView } from '~/modules/media/image-view'
+import { ORDER_LIMITS } from '~/modules/orders/place-orders.server'
 import { listMyOrganizations } from '~/modules/organizations/organizations.server'
 import { getAuth } from '~/utils/auth.server'
+import { readForm } from '~/utils/csrf.server'
 import { env } from '~/utils/env.server'
 import { formatDate, formatNumber, formatVnd } from '~/utils/format'
 import { intlLocale, type Language } from '~/utils/i18n'
 import { getT } from '~/utils/i18n.server'
 import { langOf } from '~/utils/lang'
 import { useNonce } from '~/utils/nonce'
+import { redirectWithToast } from '~/utils/toast.server'
 import { absoluteUrl, jsonLdString, metaDescription, pageUrl, seoMeta, siteOrigin } from '~/utils/seo'
 import { useLang } from '~/utils/use-lang'
 
@@ -132,6 +139,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     description,
     canEdit,
     isPublic,
+    // Ordering is for products buyers may see; the producer's own drafts offer nothing.
+    cart: isPublic ? await cartOfferFor(request, p.id) : null,
+    quantityMax: ORDER_LIMITS.quantityMax,
     jsonLd: jsonLdString(productJsonLd({ ...p, tierPrices: tiers }, lang, origin, name.text, description.text || summary)),
     seo: {
       origin,
@@ -147,6 +157,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo)
+
+type AddToCartReply = { quantity: string; failure: Pick<CartFailure, 'error' | 'values'> }
+
+/** "Add to cart": the active buyer organisation's cart gets the quantity; the buyer stays on this page. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lang = langOf(params)
+  const formData = await readForm(request)
+  if (formData.get('intent') !== 'add') throw new Response('Bad Request', { status: 400 })
+  const access = await requireCartAccess(request, lang)
+  const raw = String(formData.get('quantity') ?? '').trim()
+  if (access.state !== 'buyer') return data<AddToCartReply>({ quantity: raw, failure: { error: 'cart.notBuyer' } }, { status: 403 })
+  const product = params.slug ? await getPublicProduct(params.slug) : null
+  if (!product) throw new Response('Not Found', { status: 404 })
+  const quantity = parseQuantity(raw)
+  const result = quantity === null ? null : await addToCart(access.organization.id, product.id, quantity)
+  if (result?.ok) {
+    const t = getT(lang) as unknown as (key: string, options?: Record<string, unknown>) => string
+    return redirectWithToast(request, `/${lang}/p/${product.slug}`, {
+      key: 'cart:toast.added',
+      values: { quantity: quantityOf(t, lang, quantity!, product.unit), name: productName(product, lang).text, inCart: quantityOf(t, lang, result.quantity, product.unit) },
+    })
+  }
+  const failure = result ?? { error: 'cart.quantityInvalid' as const, values: { max: ORDER_LIMITS.quantityMax } }
+  return data<AddToCartReply>({ quantity: raw, failure: { error: failure.error, values: failure.values } }, { status: 400 })
+}
 
 // -------------------------------------------------------------------------------------------------------
 // Page
@@ -223,12 +258,84 @@ function harvestText(months: number[], lang: Language) {
   return ranges.map(([a, b]) => (a === b ? monthName(a) : `${monthName(a)} – ${monthName(b)}`)).join(', ')
 }
 
+/** The ordering box beside the prices (see cartOfferFor); a plain form, so it works without JavaScript. */
+function AddToCart({ offer, product, quantityMax }: { offer: CartOffer; product: { slug: string; moq: number; unit: SaleUnit }; quantityMax: number }) {
+  const { t } = useTranslation('cart')
+  const lang = useLang()
+  const reply = useActionData<typeof action>() as AddToCartReply | undefined
+  const navigation = useNavigation()
+  const here = `/${lang}/p/${product.slug}`
+  if (offer.state === 'anonymous') {
+    return (
+      <p>
+        <Link to={`/${lang}/login?${new URLSearchParams({ redirectTo: here })}`} className="button">
+          {t('product.signIn')}
+        </Link>
+      </p>
+    )
+  }
+  if (offer.state === 'viewer') return <p className="hint">{t('product.viewerNote')}</p>
+  if (offer.state === 'none') {
+    // A producer browsing the market sees no cart; someone without an organisation is told how to buy.
+    return offer.hasOrganization ? null : (
+      <p className="hint">
+        {t('product.needBuyer')} <Link to={`/${lang}/orgs/new`}>{t('notBuyer.createBuyer')}</Link>
+      </p>
+    )
+  }
+  const min = Math.max(1, product.moq - offer.inCart)
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'add'
+  return (
+    <Form method="post" className="card" aria-labelledby="add-to-cart" style={{ margin: '1rem 0' }}>
+      <h2 id="add-to-cart" style={{ marginTop: 0 }}>
+        {t('product.heading')}
+      </h2>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="add" />
+      <div className="field">
+        <label htmlFor="add-quantity">{t('product.quantity', { unit: t(`catalog:unit.${product.unit}`) })}</label>
+        <input
+          key={reply?.quantity ?? ''}
+          id="add-quantity"
+          name="quantity"
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={quantityMax}
+          step={1}
+          required
+          defaultValue={reply?.quantity ?? product.moq}
+          aria-invalid={reply ? true : undefined}
+          aria-describedby={reply ? 'add-quantity-hint add-quantity-error' : 'add-quantity-hint'}
+          style={{ maxWidth: '10rem' }}
+        />
+        <p id="add-quantity-hint" className="hint">
+          {t('product.moqHint', { moq: quantityOf(t, lang, product.moq, product.unit) })}
+        </p>
+        {reply ? (
+          <p id="add-quantity-error" className="field-errors" role="alert">
+            {cartErrorMessage(t, lang, reply.failure, product.unit)}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        {t('product.add')}
+      </button>
+      {offer.inCart > 0 ? (
+        <p className="meta">
+          {t('product.inCart', { quantity: quantityOf(t, lang, offer.inCart, product.unit) })} <Link to={`/${lang}/cart`}>{t('product.viewCart')}</Link>
+        </p>
+      ) : null}
+    </Form>
+  )
+}
+
 function formatUsd(cents: bigint, lang: Language) {
   return new Intl.NumberFormat(intlLocale[lang], { style: 'currency', currency: 'USD' }).format(Number(cents) / 100)
 }
 
 export default function ProductPage() {
-  const { product: p, name, description, canEdit, isPublic, jsonLd } = useLoaderData<typeof loader>()
+  const { product: p, name, description, canEdit, isPublic, jsonLd, cart, quantityMax } = useLoaderData<typeof loader>()
   const { t } = useTranslation('catalog')
   const lang = useLang()
   const nonce = useNonce()
@@ -330,6 +437,8 @@ export default function ProductPage() {
               <p className="meta">{t('product.usdPrice', { price: formatUsd(BigInt(p.usdPriceCents), lang), unit: t(`unit.${p.unit}`) })}</p>
             ) : null}
           </section>
+
+          {cart ? <AddToCart offer={cart} product={p} quantityMax={quantityMax} /> : null}
 
           <dl className="facts">
             <dt>{t('product.moq')}</dt>
