@@ -209,18 +209,19 @@ describe('checkout', () => {
       owner.post('/vi/checkout', { token: page.token, deliveryAddressId: page.addresses[0].id, requestedDeliveryDate: date, paymentMethod: 'BANK_TRANSFER' }),
       { lang: 'vi' },
     )
-    // placeOrders checks the rules before the stock: these problems answer first, every one of them.
+    // Every failing line in one answer: the rules broken and the stock short.
     expect(result.status).toBe(400)
     expect(result.data).toEqual({
       problems: [
         { subject: 'Nước mắm Phú Quốc', key: 'errors:order.line.belowMoq', values: { moq: '12 chai' } },
         { subject: 'Chè Shan tuyết', key: 'errors:order.line.notFound' },
+        { subject: 'Mật ong bạc hà Hà Giang', key: 'errors:order.line.outOfStock', values: { available: '40 chai' } },
       ],
       fieldErrors: {},
       values: { deliveryAddressId: page.addresses[0].id, requestedDeliveryDate: date },
     })
 
-    // Those fixed, the stock is what fails now.
+    // Those fixed, the stock still fails: now a conflict (409) on that line alone.
     await prisma.cartItem.update({ where: { buyerId_productId: { buyerId: buyer.id, productId: sauce.id } }, data: { quantity: 12 } })
     await callRoute(cartRoute.action, owner.post('/vi/cart', { intent: 'remove', productId: tea.id }), { lang: 'vi' })
     const again = await callRoute(

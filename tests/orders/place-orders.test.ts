@@ -99,6 +99,7 @@ describe('placing orders', () => {
     await setProductStatus(producer.id, hidden, 'UNPUBLISHED')
     const belowMinimum = await product(other.id, { stock: 100 })
     const slow = await product(producer.id, { madeToOrder: true, stock: undefined, leadTimeDays: 10 })
+    const scarce = await product(producer.id, { stock: 12 })
     const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)
 
     const result = await order(
@@ -110,6 +111,7 @@ describe('placing orders', () => {
         { productId: 'no-such-product', quantity: 1 },
         { productId: belowMinimum, quantity: 10 },
         { productId: slow, quantity: 10 },
+        { productId: scarce, quantity: 20 },
       ],
       { requestedDeliveryDate: soon },
     )
@@ -122,11 +124,14 @@ describe('placing orders', () => {
         { productId: 'no-such-product', code: 'notFound' },
         { productId: slow, code: 'leadTime', earliestDate: expect.any(String) },
         { producerId: other.id, code: 'belowMinimumOrderValue', minimumVnd: 5_000_000n, subtotalVnd: 2_500_000n, productIds: [belowMinimum] },
+        // Short of stock too: named in the same answer, not after the rest is fixed.
+        { productId: scarce, code: 'outOfStock', available: 12 },
       ]),
     )
-    expect(result.problems).toHaveLength(5)
+    expect(result.problems).toHaveLength(6)
     expect(await prisma.order.count({ where: { buyerId: buyer.id } })).toBe(0)
     expect((await prisma.product.findUniqueOrThrow({ where: { id: fine } })).stock).toBe(100)
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: scarce } })).stock).toBe(12)
   })
 
   test('a shortage on one line gives back what the other lines had reserved', async () => {

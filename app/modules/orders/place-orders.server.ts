@@ -187,7 +187,15 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
             problems.push({ producerId, code: 'belowMinimumOrderValue', minimumVnd, subtotalVnd, productIds: group.map((l) => l.productId) })
           }
         }
-        if (problems.length > 0) return { ok: false, error: 'VALIDATION_ERROR', problems }
+        if (problems.length > 0) {
+          // Name every failing line at once: the lines that passed the rules but ask for more than is on hand too
+          // (as read now; the reservation below is what decides when the rules pass).
+          for (const line of lines) {
+            const stock = byId.get(line.productId)!.stock
+            if (line.reserve > 0 && line.reserve > stock) problems.push({ productId: line.productId, code: 'outOfStock', available: stock })
+          }
+          return { ok: false, error: 'VALIDATION_ERROR', problems }
+        }
 
         // Reserve: each update succeeds only while enough is on hand, so concurrent orders cannot both take the last units.
         const shortages: LineProblem[] = []
