@@ -191,7 +191,7 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
           // Name every failing line at once: the lines that passed the rules but ask for more than is on hand too
           // (as read now; the reservation below is what decides when the rules pass).
           for (const line of lines) {
-            const stock = byId.get(line.productId)!.stock
+            const stock = byId.get(line.productId)!.stock ?? 0
             if (line.reserve > 0 && line.reserve > stock) problems.push({ productId: line.productId, code: 'outOfStock', available: stock })
           }
           return { ok: false, error: 'VALIDATION_ERROR', problems }
