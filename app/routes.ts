@@ -61,6 +61,7 @@ export default [
     route('orgs/:slug/orders/:number/export.json', 'routes/orders/documents/export-json.ts'),
     route('orgs/:slug/orders', 'routes/orders/orders.tsx'),
     route('orgs/:slug/orders/:number', 'routes/orders/order.tsx'),
+    route('operator/payments', 'routes/operator/payments.tsx'),
     route('c/:category', 'routes/catalog/category.tsx'),
     route('p/:slug', 'routes/catalog/product.tsx'),
     route('cart', 'routes/cart/cart.tsx'),

@@ -117,6 +117,11 @@ function AccountMenu({ lang }: { lang: Language }) {
               ) : null}
             </>
           ) : null}
+          {root.user.platformRoles.includes('OPERATOR') ? (
+            <li>
+              <Link to={`/${lang}/operator/payments`}>{t('operator:shell.payments')}</Link>
+            </li>
+          ) : null}
           <li>
             <Link to={`/${lang}/orgs/new`}>{t('shell.newOrganization')}</Link>
           </li>

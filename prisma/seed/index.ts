@@ -1,6 +1,6 @@
-// `npm run seed`: demo organisations, users and the producers' product listings with photos, to try the
-// marketplace with (see README, "Demo logins"). Safe to run again: whatever already exists (by slug,
-// e-mail, phone, or producer + SKU) is left exactly as it is.
+// `npm run seed`: demo organisations, users and the producers' product listings with photos, and the demo
+// buyers' orders (orders.ts), to try the marketplace with (see README, "Demo logins"). Safe to run again:
+// whatever already exists (by slug, e-mail, phone, or producer + SKU) is left exactly as it is.
 // `npm run seed -- --if-empty` seeds only a database with no organisations yet (what `npm start` uses); it
 // still makes sure the category tree is there, which the app needs whether or not it has demo data.
 // DATABASE_URL set → that PostgreSQL database; unset → the embedded PGlite in DATA_DIR (default ./data).
@@ -15,6 +15,7 @@ import { OrganizationSchema } from '~/modules/organizations/schemas'
 import { ensureCategories } from '~/modules/catalog/categories.server'
 import { closeDatabase, prisma, type Tx } from '~/utils/db.server'
 import { demoBankAccount, demoPersonalId, demoTaxCode } from './derive'
+import { seedDemoOrders, type OrdersSeedResult } from './orders'
 import { buyers, producers, type DemoOrganization } from './organizations'
 import { planCatalogue, seedCatalogue, type CatalogueResult } from './products'
 import { DEMO_PASSWORD, platformUsers, type DemoPerson } from './users'
@@ -42,6 +43,8 @@ export type SeedResult =
       alreadyThere: number
       /** Categories, products and their photos. */
       catalogue: CatalogueResult
+      /** The demo buyers' delivery addresses, orders and cart. */
+      orders: OrdersSeedResult
       seconds: number
     }
 
@@ -219,6 +222,8 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
     }
   }
   const catalogueResult = await seedCatalogue(catalogue, options.onProgress)
+  // After the products: orders are placed through the real services, which reserve their stock.
+  const orders = await seedDemoOrders()
 
   return {
     skipped: false,
@@ -229,6 +234,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
     created,
     alreadyThere,
     catalogue: catalogueResult,
+    orders,
     seconds: (performance.now() - started) / 1000,
   }
 }
@@ -243,7 +249,9 @@ export function describeSeed(result: SeedResult): string {
   const outcome = created === 0 ? `nothing new, all ${alreadyThere} rows already there` : `${created} rows created, ${alreadyThere} already there`
   const products = `${catalogue.products} products (${catalogue.publicProducts} public) in ${catalogue.categories} categories with ${catalogue.photos} photos`
   const photos = catalogue.photosCreated > 0 ? `, ${catalogue.photosCreated} photos stored (AVIF follows in the background)` : ''
-  return `Seed: ${producers + buyers} organisations (${producers} producers, ${buyers} buyers), ${users} users, ${memberships} memberships, ${products}; ${outcome}${photos} (${seconds.toFixed(1)}s)`
+  const { orders } = result
+  const demoOrders = `${orders.orders} demo orders${orders.created > 0 ? ` (${orders.created} placed now)` : ''}`
+  return `Seed: ${producers + buyers} organisations (${producers} producers, ${buyers} buyers), ${users} users, ${memberships} memberships, ${products}, ${demoOrders}; ${outcome}${photos} (${seconds.toFixed(1)}s)`
 }
 
 async function main(args: string[]) {

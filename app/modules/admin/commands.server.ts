@@ -8,9 +8,16 @@ import type { OrganizationKind, PlatformRole } from '~/generated/prisma/enums'
 import { normalizeEmail, normalizePhone, type Identifier } from '../accounts/identifier'
 import { setPlatformRole } from '../accounts/platform-roles.server'
 import { createApiKey, listApiKeys, revokeApiKey } from '../api-keys/api-keys.server'
+import { money } from '../api/schemas'
 import { listAudit, recordAudit } from '../audit/audit.server'
+import { parseVnd } from '../catalog/product-schemas'
 import { restoreProduct, suspendProduct } from '../catalog/products.server'
 import { provinces } from '../geo/provinces'
+import { amountDue, listAwaitingTransfer } from '../orders/operator.server'
+import { vatPercent } from '../orders/money'
+import { ORDER_TRANSITION_LIMITS } from '../orders/order-rules'
+import { findOrderForOperator } from '../orders/queries.server'
+import { markRefunded, markTransferReceived, type OperatorActor, type PaymentResult } from '../orders/transitions.server'
 import { getSearchIndexRun, requestSearchRebuild } from '../search/index.server'
 import {
   findOrganization,
@@ -46,6 +53,8 @@ type Ran = {
   details?: Record<string, Prisma.InputJsonValue>
   /** The module already wrote the audit row in the change's own transaction. */
   audited?: boolean
+  /** The audit row's target when the command found out what it acted on (an order named by its payment reference). */
+  target?: string
 }
 
 type Command = {
@@ -53,6 +62,8 @@ type Command = {
   action: string
   synopsis: string
   options: Record<string, OptionSpec>
+  /** The one positional argument the command takes, if any (an order's number): stored in values under `name`. */
+  argument?: { name: string; missing: string }
   target?: (values: Values) => string | undefined
   run: (values: Values, actor: string) => Promise<Ran>
 }
@@ -89,6 +100,11 @@ const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Min
 const localTime = (date: Date | null | undefined) => (date ? timeFormat.format(date) : '')
 
 const provinceName = (code: string) => provinces.find((p) => p.code === code)?.name ?? code
+
+const amountFormat = new Intl.NumberFormat('en-US')
+/** Whole đồng as operators compare them with a bank statement: "1,250,000 VND". */
+const vnd = (amount: bigint) => `${amountFormat.format(amount)} VND`
+const dateOnly = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : '')
 
 // ---------------------------------------------------------------------------------------------------------
 // Argument helpers
@@ -157,6 +173,108 @@ function productFailure(error: keyof typeof productMessages, id: string): never 
 }
 
 const productTarget = (values: Values) => (str(values, 'id') ? `product:${str(values, 'id')}` : undefined)
+
+const orderTarget = (values: Values) => (str(values, 'order') ? `order:${str(values, 'order')!.trim()}` : undefined)
+const ORDERS_LIMIT_MAX = 1000
+/** Who the order's history names for a change made from the CLI (buyers read it; the audit row has the login). */
+const CLI_OPERATOR_NAME = 'Ban vận hành Chợ Vùng Miền'
+const cliOperator = (actor: string): OperatorActor => ({ userId: actor, name: CLI_OPERATOR_NAME })
+
+async function requireOrder(key: string) {
+  const order = await findOrderForOperator(key)
+  if (!order) throw new CommandError(`No order with number or payment reference "${key.trim()}".`)
+  return order
+}
+
+type OperatorOrder = NonNullable<Awaited<ReturnType<typeof findOrderForOperator>>>
+
+function orderJson(o: OperatorOrder) {
+  return {
+    id: o.id,
+    number: o.number,
+    paymentReference: o.paymentReference,
+    status: o.status,
+    paymentStatus: o.paymentStatus,
+    paymentMethod: o.paymentMethod,
+    subtotal: money(o.subtotalVnd, 'VND'),
+    vatTotal: money(o.vatTotalVnd, 'VND'),
+    shippingFee: money(o.shippingFeeVnd, 'VND'),
+    total: money(o.totalVnd, 'VND'),
+    amountReceived: money(o.amountReceivedVnd, 'VND'),
+    amountDue: money(amountDue(o), 'VND'),
+    buyer: { slug: o.buyer.slug, name: o.buyer.displayName, legalName: o.buyerName, taxCode: o.buyerTaxCode },
+    producer: { slug: o.producer.slug, name: o.producer.displayName, legalName: o.producerName, taxCode: o.producerTaxCode },
+    createdAt: o.createdAt.toISOString(),
+    confirmedAt: o.confirmedAt?.toISOString() ?? null,
+    shippedAt: o.shippedAt?.toISOString() ?? null,
+    deliveredAt: o.deliveredAt?.toISOString() ?? null,
+    closedAt: o.closedAt?.toISOString() ?? null,
+    requestedDeliveryDate: dateOnly(o.requestedDeliveryDate) || null,
+    deliveryDate: dateOnly(o.deliveryDate) || null,
+    carrier: o.carrier,
+    trackingNumber: o.trackingNumber,
+    items: o.items.map((i) => ({
+      sku: i.sku,
+      name: i.nameVi,
+      orderedQuantity: i.orderedQuantity,
+      quantity: i.quantity,
+      unit: i.unit,
+      unitPrice: money(i.unitPriceVnd, 'VND'),
+      vatRate: i.vatRate,
+      lineTotal: money(i.lineTotalVnd, 'VND'),
+      vatAmount: money(i.vatAmountVnd, 'VND'),
+    })),
+    events: o.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, actorName: e.actorName, from: e.fromStatus, to: e.toStatus, note: e.note, details: e.details })),
+  }
+}
+
+/** What `orders show` prints: the order's facts, lines and history. */
+function orderText(o: OperatorOrder) {
+  const facts: [string, string][] = [
+    ['Status', o.status],
+    ['Payment', `${o.paymentStatus} by bank transfer, reference ${o.paymentReference}`],
+    ['Amounts', `subtotal ${vnd(o.subtotalVnd)} + VAT ${vnd(o.vatTotalVnd)} + shipping ${vnd(o.shippingFeeVnd)} = ${vnd(o.totalVnd)}`],
+    ['Received', `${vnd(o.amountReceivedVnd)}${o.paymentStatus === 'UNPAID' ? `; ${vnd(amountDue(o))} still due` : ''}`],
+    ['Buyer', `${o.buyer.displayName} (${o.buyer.slug}), ${o.buyerName}, MST ${o.buyerTaxCode}`],
+    ['Producer', `${o.producer.displayName} (${o.producer.slug}), ${o.producerName}, MST ${o.producerTaxCode}`],
+    ['Placed', localTime(o.createdAt)],
+  ]
+  if (o.confirmedAt) facts.push(['Confirmed', `${localTime(o.confirmedAt)}, delivery on ${dateOnly(o.deliveryDate)}`])
+  if (o.shippedAt) facts.push(['Shipped', `${localTime(o.shippedAt)} with ${o.carrier ?? '?'}, tracking ${o.trackingNumber ?? '?'}`])
+  if (o.deliveredAt) facts.push(['Delivered', localTime(o.deliveredAt)])
+  if (o.closedAt) facts.push(['Closed', localTime(o.closedAt)])
+  const width = Math.max(...facts.map(([label]) => label.length))
+  const lines = o.items.map((i) => [
+    i.sku,
+    i.nameVi,
+    i.quantity === i.orderedQuantity ? String(i.quantity) : `${i.quantity} (of ${i.orderedQuantity})`,
+    vnd(i.unitPriceVnd),
+    vnd(i.lineTotalVnd),
+    `${i.vatRate === 'EXEMPT' ? 'exempt' : `${vatPercent[i.vatRate]}%`} ${vnd(i.vatAmountVnd)}`,
+  ])
+  const history = o.events.map((e) => [localTime(e.at), e.actorName, e.fromStatus ?? '-', e.toStatus, e.note ?? ''])
+  return [
+    `Order ${o.number} (times UTC+7)\n`,
+    facts.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n') + '\n\n',
+    table(['SKU', 'NAME', 'QTY', 'UNIT PRICE', 'LINE TOTAL', 'VAT'], lines),
+    '\n',
+    table(['TIME', 'BY', 'FROM', 'TO', 'NOTE'], history),
+  ].join('')
+}
+
+const paymentMessages = {
+  'order.notFound': () => 'The order no longer exists.',
+  'order.payment.amountInvalid': () => '--amount must be a whole number of đồng above 0.',
+  'order.payment.notRefundPending': () => 'This order has no refund pending.',
+  'order.note.tooLong': () => `--note must be at most ${ORDER_TRANSITION_LIMITS.noteMax} characters.`,
+}
+
+function paymentFailure(result: Extract<PaymentResult, { ok: false }>, number: string): never {
+  const usage = result.error === 'order.payment.amountInvalid' || result.error === 'order.note.tooLong'
+  throw new CommandError(`${number}: ${paymentMessages[result.error]()}`, usage ? EXIT_USAGE : EXIT_FAILURE)
+}
+
+const orderArgument = { argument: { name: 'order', missing: "Give the order's number (DH-…) or payment reference (CVM…)." }, target: orderTarget }
 
 const commands: Command[] = [
   {
@@ -352,6 +470,102 @@ const commands: Command[] = [
     },
   },
   {
+    words: ['orders', 'show'],
+    action: 'orders.show',
+    synopsis: 'orders show <number|reference> [--json]    (status, payment, amounts, parties, lines and history)',
+    options: { json: { type: 'boolean' } },
+    ...orderArgument,
+    async run(values) {
+      const order = await requireOrder(str(values, 'order')!)
+      const details = { orderId: order.id }
+      if (values.json) return { stdout: json(orderJson(order)), details, target: `order:${order.number}` }
+      return { stdout: orderText(order), details, target: `order:${order.number}` }
+    },
+  },
+  {
+    words: ['orders', 'unpaid'],
+    action: 'orders.unpaid',
+    synopsis: `orders unpaid [--limit N] [--json]    (confirmed orders awaiting the buyer's transfer, longest-waiting first; N ≤ ${ORDERS_LIMIT_MAX}, default 100)`,
+    options: { limit: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values) {
+      const limitText = str(values, 'limit') ?? '100'
+      const limit = /^\d+$/.test(limitText) ? Number(limitText) : Number.NaN
+      if (!(limit >= 1 && limit <= ORDERS_LIMIT_MAX)) throw usageError(`--limit must be a whole number from 1 to ${ORDERS_LIMIT_MAX}.`)
+      const { items, total } = await listAwaitingTransfer(limit)
+      const details = { count: items.length, total }
+      if (values.json) {
+        const out = items.map((o) => ({
+          number: o.number,
+          paymentReference: o.paymentReference,
+          status: o.status,
+          confirmedAt: o.confirmedAt?.toISOString() ?? null,
+          buyer: { slug: o.buyer.slug, name: o.buyer.displayName },
+          producer: { slug: o.producer.slug, name: o.producer.displayName },
+          total: money(o.totalVnd, 'VND'),
+          amountReceived: money(o.amountReceivedVnd, 'VND'),
+          amountDue: money(amountDue(o), 'VND'),
+        }))
+        return { stdout: json(out), details }
+      }
+      const rows = items.map((o) => [
+        o.number,
+        o.paymentReference,
+        o.status,
+        localTime(o.confirmedAt),
+        o.buyer.displayName,
+        o.producer.displayName,
+        vnd(o.totalVnd),
+        vnd(o.amountReceivedVnd),
+        vnd(amountDue(o)),
+      ])
+      const headers = ['NUMBER', 'REFERENCE', 'STATUS', 'CONFIRMED (UTC+7)', 'BUYER', 'PRODUCER', 'TOTAL', 'RECEIVED', 'DUE']
+      const count = items.length < total ? `${items.length} of ${total} order(s) awaiting payment` : `${total} order(s) awaiting payment`
+      return { stdout: table(headers, rows) + `${count}\n`, details }
+    },
+  },
+  {
+    words: ['orders', 'mark-paid'],
+    action: 'orders.mark-paid',
+    synopsis: 'orders mark-paid <number|reference> --amount <đồng> [--note <bank transaction id>]    (a transfer received; less than due leaves it unpaid)',
+    options: { amount: { type: 'string', required: true }, note: { type: 'string' } },
+    ...orderArgument,
+    async run(values, actor) {
+      const amountText = str(values, 'amount')!
+      const amountVnd = parseVnd(amountText)
+      if (amountVnd === null || amountVnd <= 0n) throw usageError(`--amount must be a whole number of đồng above 0, such as 1250000 or 1.250.000 (got "${amountText}").`)
+      const found = await requireOrder(str(values, 'order')!)
+      const result = await markTransferReceived({ orderId: found.id, amountVnd, operator: cliOperator(actor), note: str(values, 'note') })
+      if (!result.ok) paymentFailure(result, found.number)
+      const { order } = result
+      const received = `received ${vnd(amountVnd)} (${vnd(order.amountReceivedVnd)} of ${vnd(order.totalVnd)} in all)`
+      const outcome =
+        order.paymentStatus === 'UNPAID'
+          ? order.status === 'PLACED'
+            ? 'not confirmed yet, so the amount is not final; it counts once the producer confirms'
+            : `still UNPAID, ${vnd(amountDue(order))} due`
+          : order.paymentStatus === 'REFUND_PENDING'
+            ? `the order is ${order.status}: REFUND_PENDING, the money goes back to the buyer`
+            : `${order.paymentStatus}, status ${order.status}`
+      const details = { orderId: order.id, number: order.number, amountReceivedVnd: order.amountReceivedVnd.toString(), paymentStatus: order.paymentStatus }
+      return { stdout: `${order.number}: ${received}; ${outcome}\n`, details, target: `order:${order.number}` }
+    },
+  },
+  {
+    words: ['orders', 'mark-refunded'],
+    action: 'orders.mark-refunded',
+    synopsis: 'orders mark-refunded <number|reference> [--note <bank transaction id>]    (the money of a rejected or cancelled order went back)',
+    options: { note: { type: 'string' } },
+    ...orderArgument,
+    async run(values, actor) {
+      const found = await requireOrder(str(values, 'order')!)
+      const result = await markRefunded({ orderId: found.id, operator: cliOperator(actor), note: str(values, 'note') })
+      if (!result.ok) paymentFailure(result, found.number)
+      const { order } = result
+      const details = { orderId: order.id, number: order.number, amountVnd: order.amountReceivedVnd.toString() }
+      return { stdout: `${order.number}: ${vnd(order.amountReceivedVnd)} refunded; payment ${order.paymentStatus}\n`, details, target: `order:${order.number}` }
+    },
+  },
+  {
     words: ['search', 'reindex'],
     action: 'search.reindex',
     synopsis: 'search reindex [--json]    (asks the app to rebuild the search index; `npm run search:reindex` also shows progress)',
@@ -415,6 +629,7 @@ const groups: [string, string[]][] = [
   ['Products', ['product']],
   ['Users', ['user']],
   ['API keys', ['api-key']],
+  ['Orders', ['orders']],
   ['Search index', ['search']],
   ['Audit log', ['audit']],
 ]
@@ -451,11 +666,17 @@ function resolve(argv: string[]): Resolved {
 
 function parseOptions(command: Command, rest: string[]): Values {
   const options = { ...command.options, help: { type: 'boolean' as const, short: 'h' } }
+  let parsed: { values: Values; positionals: string[] }
   try {
-    return parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values as Values
+    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: command.argument !== undefined }) as typeof parsed
   } catch (error) {
     throw usageError((error as Error).message)
   }
+  const { values, positionals } = parsed
+  if (command.argument === undefined || values.help) return values
+  if (positionals.length > 1) throw usageError(`Unexpected argument "${positionals[1]}".`)
+  if (positionals.length === 0 || !positionals[0].trim()) throw usageError(command.argument.missing)
+  return { ...values, [command.argument.name]: positionals[0] }
 }
 
 function checkRequired(command: Command, values: Values) {
@@ -527,7 +748,7 @@ export async function runAdminCommand(argv: string[], actor: string): Promise<Co
 
   if (!ran.audited) {
     try {
-      await recordAudit({ actor, action: command.action, target: command.target?.(values), details: { ...auditArgs(values), ...ran.details } })
+      await recordAudit({ actor, action: command.action, target: ran.target ?? command.target?.(values), details: { ...auditArgs(values), ...ran.details } })
     } catch (auditError) {
       // Commands that change something audit inside their own transaction; these only read.
       return { stdout: '', stderr: `The command could not be recorded in the audit log: ${errorMessage(auditError)}\n`, exitCode: EXIT_FAILURE }

@@ -1,0 +1,100 @@
+// The operators' side of order payments: which orders wait for a bank transfer to the platform, which for a
+// refund, and recording either (with an audit row) from the operators' page. The admin CLI's `orders`
+// commands read the same lists; the runner audits those itself.
+import type { Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
+import { recordAudit } from '../audit/audit.server'
+import { markRefunded, markTransferReceived, type OperatorActor, type PaymentResult } from './transitions.server'
+
+/** Payment is asked for once the amount is final: from confirmation until the order is paid. */
+export const awaitingTransferWhere = {
+  status: { in: ['CONFIRMED', 'SHIPPED', 'DELIVERED'] },
+  paymentStatus: 'UNPAID',
+} satisfies Prisma.OrderWhereInput
+
+export const refundPendingWhere = { paymentStatus: 'REFUND_PENDING' } satisfies Prisma.OrderWhereInput
+
+export const operatorOrderSelect = {
+  id: true,
+  number: true,
+  paymentReference: true,
+  status: true,
+  paymentStatus: true,
+  totalVnd: true,
+  amountReceivedVnd: true,
+  createdAt: true,
+  confirmedAt: true,
+  closedAt: true,
+  buyer: { select: { slug: true, displayName: true } },
+  producer: { select: { slug: true, displayName: true } },
+} satisfies Prisma.OrderSelect
+
+export type OperatorOrder = Prisma.OrderGetPayload<{ select: typeof operatorOrderSelect }>
+
+/** What the buyer still has to transfer (never negative). */
+export const amountDue = (order: { totalVnd: bigint; amountReceivedVnd: bigint }) =>
+  order.totalVnd > order.amountReceivedVnd ? order.totalVnd - order.amountReceivedVnd : 0n
+
+/** Orders waiting for the buyer's transfer, the longest-waiting first (by confirmation). */
+export async function listAwaitingTransfer(limit: number) {
+  const [items, total] = await prisma.$transaction([
+    prisma.order.findMany({ where: awaitingTransferWhere, select: operatorOrderSelect, orderBy: [{ confirmedAt: 'asc' }, { id: 'asc' }], take: limit }),
+    prisma.order.count({ where: awaitingTransferWhere }),
+  ])
+  return { items, total }
+}
+
+/** Orders whose money has to go back to the buyer, the longest-waiting first (by closing). */
+export async function listRefundPending(limit: number) {
+  const [items, total] = await prisma.$transaction([
+    prisma.order.findMany({ where: refundPendingWhere, select: operatorOrderSelect, orderBy: [{ closedAt: 'asc' }, { id: 'asc' }], take: limit }),
+    prisma.order.count({ where: refundPendingWhere }),
+  ])
+  return { items, total }
+}
+
+const auditTarget = (number: string) => `order:${number}`
+
+/** Records a transfer received for an order, as the operator `operator`, and audits it as `actor` ("user:<id>"). */
+export async function recordTransfer(
+  input: { orderId: string; amountVnd: bigint; note?: string; operator: OperatorActor },
+  actor: string,
+): Promise<PaymentResult> {
+  const result = await markTransferReceived(input)
+  if (result.ok) {
+    const { order } = result
+    await recordAudit({
+      actor,
+      action: 'orders.mark-paid',
+      target: auditTarget(order.number),
+      details: {
+        orderId: order.id,
+        amountVnd: input.amountVnd.toString(),
+        amountReceivedVnd: order.amountReceivedVnd.toString(),
+        totalVnd: order.totalVnd.toString(),
+        paymentStatus: order.paymentStatus,
+        ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+      },
+    })
+  }
+  return result
+}
+
+/** Records that an order's money went back to the buyer (REFUND_PENDING → REFUNDED), audited as `actor`. */
+export async function recordRefund(input: { orderId: string; note?: string; operator: OperatorActor }, actor: string): Promise<PaymentResult> {
+  const result = await markRefunded(input)
+  if (result.ok) {
+    const { order } = result
+    await recordAudit({
+      actor,
+      action: 'orders.mark-refunded',
+      target: auditTarget(order.number),
+      details: {
+        orderId: order.id,
+        amountVnd: order.amountReceivedVnd.toString(),
+        ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+      },
+    })
+  }
+  return result
+}
