@@ -107,6 +107,11 @@ function AccountMenu({ lang }: { lang: Language }) {
                   <Link to={`/${lang}/orgs/${active.slug}/products`}>{t('producer:shell.products')}</Link>
                 </li>
               ) : null}
+              {active.kind === 'BUYER' ? (
+                <li>
+                  <Link to={`/${lang}/orgs/${active.slug}/addresses`}>{t('addresses:shell.link')}</Link>
+                </li>
+              ) : null}
               <li>
                 <Link to={`/${lang}/orgs/${active.slug}/members`}>{t('shell.members')}</Link>
               </li>

@@ -279,7 +279,8 @@ export default function CheckoutPage() {
           <legend>{t('checkout.address')}</legend>
           {addresses.length === 0 ? (
             <p className="hint">
-              {t('checkout.noAddress')} <Link to={`/${lang}/api-docs`}>{t('checkout.noAddressLink')}</Link>
+              {t('checkout.noAddress')}{' '}
+              <Link to={`/${lang}/orgs/${organization.slug}/addresses?redirectTo=/${lang}/checkout`}>{t('checkout.noAddressLink')}</Link>
             </p>
           ) : (
             addresses.map((a) => (
