@@ -12,7 +12,7 @@ import {
   setCartQuantity,
 } from '~/modules/cart/cart.server'
 import { ensureCategories } from '~/modules/catalog/categories.server'
-import { ORDER_LIMITS } from '~/modules/orders/place-orders.server'
+import { ORDER_LIMITS } from '~/modules/orders/order-rules'
 import { prisma } from '~/utils/db.server'
 import { makeOrg } from '../catalog/fixtures'
 import { buyerWithAddress, product } from '../orders/order-fixtures'

@@ -8,7 +8,7 @@ import type { TierPrice } from '../catalog/pricing'
 import { publicProductWhere } from '../catalog/products.server'
 import { toImageView, type ProductImageView } from '../media/image-view'
 import { orderTotals, priceLine } from '../orders/money'
-import { ORDER_LIMITS } from '../orders/place-orders.server'
+import { ORDER_LIMITS } from '../orders/order-rules'
 
 export type CartError =
   | 'cart.notBuyer'

@@ -37,6 +37,9 @@ export function partyMayReach(to: OrderStatus, party: OrderParty) {
   return orderTransitions.some((r) => r.to === to && r.parties.includes(party))
 }
 
+/** Placing orders: lines per checkout, units per line, how far ahead a delivery date may be asked for. */
+export const ORDER_LIMITS = { linesMax: 200, quantityMax: 1_000_000, dateAheadDays: 366 } as const
+
 export const ORDER_TRANSITION_LIMITS = {
   noteMax: 1000,
   carrierMax: 100,

@@ -10,6 +10,7 @@ import { publicProductWhere } from '../catalog/products.server'
 import { enqueue } from '../outbox/outbox.server'
 import { enqueueProductsSync } from '../search/sync.server'
 import { orderTotals, priceLine } from './money'
+import { ORDER_LIMITS } from './order-rules'
 import { ORDER_CHANGED_TOPIC, type OrderChangedPayload } from './transitions.server'
 
 export type OrderLineInput = { productId: string; quantity: number }
@@ -46,7 +47,6 @@ export type PlaceOrdersError =
 
 export type PlaceOrdersResult = { ok: true; orderIds: string[] } | PlaceOrdersError
 
-export const ORDER_LIMITS = { linesMax: 200, quantityMax: 1_000_000, dateAheadDays: 366 } as const
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
