@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { OrderStatus, PaymentStatus } from '~/generated/prisma/enums'
 
 const statusTone: Record<OrderStatus, string> = {
+  PENDING_APPROVAL: 'unverified',
   PLACED: 'unverified',
   CONFIRMED: 'region',
   SHIPPED: 'region',

@@ -308,6 +308,7 @@ describe('who may do what', () => {
     const { producer, buyer, byStatus } = await ordersInEveryStatus()
     const actors: Record<OrderParty, OrderTransitionActor> = {
       buyer: buyerActor(buyer.id),
+      approver: { kind: 'approver', organizationId: buyer.id, userId: 'u-approver', name: 'Chị Hoa (duyệt đơn)' },
       producer: producerActor(producer.id),
       operator: operatorActor,
       system: systemActor,

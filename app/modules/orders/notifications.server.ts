@@ -9,21 +9,29 @@ import { formatDate, formatNumber, formatVnd } from '~/utils/format'
 import { defaultLanguage, isLanguage, type Language } from '~/utils/i18n'
 import { getT } from '~/utils/i18n.server'
 import { messageTo, notify } from '../notifications/notifications.server'
+import { roleCan } from '../organizations/permissions'
 import { registerOutboxHandler } from '../outbox/outbox.server'
 import { ORDER_CHANGED_TOPIC, type OrderChangedPayload } from './transitions.server'
 
-type EventWithOrder = Prisma.OrderEventGetPayload<{ include: { order: { include: { items: true } } } }>
+type EventWithOrder = Prisma.OrderEventGetPayload<{ include: { order: { include: { items: true; producer: { select: { slug: true } } } } } }>
 type Details = {
   payment?: 'transferReceived' | 'refunded'
   auto?: string
   amountVnd?: string
   quantities?: { nameVi: string; nameEn: string | null; from: number; to: number }[]
+  approval?: 'approved' | 'rejected'
+  approvalRequiredBecause?: 'ORDER_LIMIT' | 'MONTHLY_LIMIT' | 'API_KEY_LIMIT'
+  limitVnd?: string
 }
 
-/** Which message an event makes: its new status, or the payment step for payment events. */
-export function orderMessageKind(event: Pick<EventWithOrder, 'toStatus' | 'details'>) {
+/** Which message an event makes for a member of `side`: its new status, or the payment or approval step. */
+export function orderMessageKind(event: Pick<EventWithOrder, 'toStatus' | 'details'>, side: 'buyer' | 'producer' = 'buyer') {
   const details = (event.details ?? {}) as Details
   if (details.payment) return details.payment
+  if (event.toStatus === 'PENDING_APPROVAL') return 'approvalRequired'
+  // The producer hears of an approved order as of any new one; the purchaser hears it was approved.
+  if (details.approval === 'approved') return side === 'buyer' ? 'approved' : 'placed'
+  if (details.approval === 'rejected') return 'approvalRejected'
   if (event.toStatus === 'CANCELLED' && details.auto) return 'cancelledUnpaid'
   if (event.toStatus === 'DELIVERED' && details.auto) return 'deliveredAuto'
   return event.toStatus.toLowerCase() as 'placed' | 'confirmed' | 'rejected' | 'cancelled' | 'shipped' | 'delivered' | 'completed'
@@ -37,7 +45,7 @@ export function orderMessage(event: EventWithOrder, lang: Language, name: string
   const t = getT(lang)
   const { order } = event
   const details = (event.details ?? {}) as Details
-  const kind = orderMessageKind(event)
+  const kind = orderMessageKind(event, organizationSlug === order.producer.slug ? 'producer' : 'buyer')
   const money = (v: bigint) => formatVnd(v, lang)
   const values = {
     name,
@@ -53,6 +61,9 @@ export function orderMessage(event: EventWithOrder, lang: Language, name: string
     amount: money(BigInt(details.amountVnd ?? '0')),
     received: money(order.amountReceivedVnd),
     remaining: money(order.totalVnd > order.amountReceivedVnd ? order.totalVnd - order.amountReceivedVnd : 0n),
+    by: event.actorName,
+    limit: money(BigInt(details.limitVnd ?? order.approvalLimitVnd ?? 0n)),
+    because: details.approvalRequiredBecause ? t(`mail:order.approvalBecause.${details.approvalRequiredBecause}`) : '',
     deliverDays: env().ORDER_AUTO_DELIVER_DAYS,
     cancelDays: env().ORDER_AUTO_CANCEL_UNPAID_DAYS,
   }
@@ -78,21 +89,27 @@ export function orderMessage(event: EventWithOrder, lang: Language, name: string
   if ((kind === 'rejected' || kind === 'cancelled' || kind === 'cancelledUnpaid') && order.paymentStatus === 'REFUND_PENDING') {
     parts.push(t('mail:order.payment.refundPending', values))
   }
-  if (event.note) parts.push(t(kind === 'rejected' || kind === 'cancelled' ? 'mail:order.reason' : 'mail:order.note', { note: event.note }))
+  if (event.note) parts.push(t(kind === 'rejected' || kind === 'cancelled' || kind === 'approvalRejected' ? 'mail:order.reason' : 'mail:order.note', { note: event.note }))
   parts.push(t('mail:order.footer', { link: orderPageUrl(lang, organizationSlug, order.number) }))
   return { subject: t(`mail:order.${kind}.subject`, values), text: parts.join('\n\n') }
 }
 
 /** Queues the messages about one order event; nothing when they were queued before (a repeated run). */
 export async function notifyOrderChange(payload: OrderChangedPayload) {
-  const event = await prisma.orderEvent.findUnique({ where: { id: payload.eventId }, include: { order: { include: { items: true } } } })
+  const event = await prisma.orderEvent.findUnique({
+    where: { id: payload.eventId },
+    include: { order: { include: { items: true, producer: { select: { slug: true } } } } },
+  })
   if (!event) return // the order is gone
-  const organizationIds = payload.recipients.map((party) => (party === 'buyer' ? event.order.buyerId : event.order.producerId))
-  const members = await prisma.membership.findMany({
+  const organizationIds = payload.recipients.map((party) => (party === 'producer' ? event.order.producerId : event.order.buyerId))
+  const all = await prisma.membership.findMany({
     where: { organizationId: { in: organizationIds } },
-    select: { organization: { select: { slug: true } }, user: { select: { name: true, email: true, phone: true, locale: true } } },
+    select: { role: true, organizationId: true, organization: { select: { slug: true } }, user: { select: { name: true, email: true, phone: true, locale: true } } },
     orderBy: { createdAt: 'asc' },
   })
+  // 'approvers' alone: only the buyer's members who may approve orders.
+  const onlyApprovers = payload.recipients.includes('approvers') && !payload.recipients.includes('buyer')
+  const members = all.filter((m) => !(onlyApprovers && m.organizationId === event.order.buyerId && !roleCan(m.role, 'approve:order:own')))
   await prisma.$transaction(async (tx) => {
     const queued = await tx.outboxMessage.findFirst({ where: { topic: 'notification.send', payload: { path: ['orderEventId'], equals: event.id } }, select: { id: true } })
     if (queued) return

@@ -2,12 +2,19 @@
 // the actions that will be accepted. transitions.server.ts enforces the same table.
 import type { OrderStatus } from '~/generated/prisma/enums'
 
-/** Who acts on an order: a member or API key of the buyer or of the producer, the platform's staff, or a job. */
-export type OrderParty = 'buyer' | 'producer' | 'operator' | 'system'
+/**
+ * Who acts on an order: a member or API key of the buyer or of the producer, a member of the buyer who may
+ * approve orders (`approve:order:own`), the platform's staff, or a job.
+ */
+export type OrderParty = 'buyer' | 'approver' | 'producer' | 'operator' | 'system'
 
 export type OrderTransitionRule = { from: readonly OrderStatus[]; to: OrderStatus; parties: readonly OrderParty[] }
 
 export const orderTransitions: readonly OrderTransitionRule[] = [
+  // An order above a spending limit waits: an approver lets it through to the producer or refuses it (with a
+  // reason); the purchaser may withdraw it.
+  { from: ['PENDING_APPROVAL'], to: 'PLACED', parties: ['approver'] },
+  { from: ['PENDING_APPROVAL'], to: 'CANCELLED', parties: ['approver', 'buyer'] },
   // The producer accepts (setting shipping fee, delivery date, maybe lower quantities) or refuses.
   { from: ['PLACED'], to: 'CONFIRMED', parties: ['producer'] },
   { from: ['PLACED'], to: 'REJECTED', parties: ['producer'] },
@@ -22,7 +29,7 @@ export const orderTransitions: readonly OrderTransitionRule[] = [
 ]
 
 /** Statuses in which an order still holds its reserved stock. */
-export const openOrderStatuses: readonly OrderStatus[] = ['PLACED', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'COMPLETED']
+export const openOrderStatuses: readonly OrderStatus[] = ['PENDING_APPROVAL', 'PLACED', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'COMPLETED']
 
 /** Reasons are required for a rejection and for a cancellation. */
 export const reasonRequired = (to: OrderStatus) => to === 'REJECTED' || to === 'CANCELLED'
@@ -55,6 +62,7 @@ export const ORDER_TRANSITION_LIMITS = {
  */
 export const orderTransitionErrors = [
   'order.notFound',
+  'order.approval.ownOrder',
   'order.forbidden',
   'order.invalidTransition',
   'order.reason.required',

@@ -66,6 +66,50 @@ export function newPaymentReference() {
   return code
 }
 
+/** Why an order must wait for an approver, and the limit it is above. */
+export type ApprovalNeed = { because: 'ORDER_LIMIT' | 'MONTHLY_LIMIT' | 'API_KEY_LIMIT'; limitVnd: bigint }
+
+/** The first day of the month in Asia/Ho_Chi_Minh, as a UTC instant. */
+function startOfMonthInHcm(now: Date) {
+  const hcm = todayInHcm(now) // YYYY-MM-DD
+  return new Date(Date.parse(`${hcm.slice(0, 7)}-01T00:00:00+07:00`))
+}
+
+/**
+ * The spending limits that apply to whoever places the order: a member's limit per order and per month
+ * (owners set them on the members page), or an API key's limit per order. Totals include VAT, not shipping
+ * (unknown until confirmation). The month counts this member's orders placed since the 1st (Vietnam's time)
+ * that were not cancelled or rejected, plus the orders before this one in the same checkout.
+ */
+async function approvalRules(tx: Tx, buyerId: string, actor: OrderActor, now: Date) {
+  let orderLimit: { because: ApprovalNeed['because']; limitVnd: bigint } | null = null
+  let monthly: { limitVnd: bigint; spentVnd: bigint } | null = null
+  if (actor.userId) {
+    const membership = await tx.membership.findUnique({
+      where: { userId_organizationId: { userId: actor.userId, organizationId: buyerId } },
+      select: { orderLimitVnd: true, monthlyLimitVnd: true },
+    })
+    if (membership?.orderLimitVnd != null) orderLimit = { because: 'ORDER_LIMIT', limitVnd: membership.orderLimitVnd }
+    if (membership?.monthlyLimitVnd != null) {
+      const spent = await tx.order.aggregate({
+        where: { buyerId, placedByUserId: actor.userId, createdAt: { gte: startOfMonthInHcm(now) }, status: { notIn: ['CANCELLED', 'REJECTED'] } },
+        _sum: { totalVnd: true },
+      })
+      monthly = { limitVnd: membership.monthlyLimitVnd, spentVnd: spent._sum.totalVnd ?? 0n }
+    }
+  } else if (actor.apiKeyId) {
+    const key = await tx.apiKey.findUnique({ where: { id: actor.apiKeyId }, select: { orderLimitVnd: true } })
+    if (key?.orderLimitVnd != null) orderLimit = { because: 'API_KEY_LIMIT', limitVnd: key.orderLimitVnd }
+  }
+  return {
+    check(totalVnd: bigint, earlierInCheckoutVnd: bigint): ApprovalNeed | null {
+      if (orderLimit && totalVnd > orderLimit.limitVnd) return orderLimit
+      if (monthly && monthly.spentVnd + earlierInCheckoutVnd + totalVnd > monthly.limitVnd) return { because: 'MONTHLY_LIMIT', limitVnd: monthly.limitVnd }
+      return null
+    },
+  }
+}
+
 async function nextOrderNumber(tx: Tx, now: Date) {
   const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('order_number_seq') AS n`
   const hcm = todayInHcm(now) // YYYY-MM-DD
@@ -218,9 +262,14 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
           commune: address.commune,
           provinceCode: address.provinceCode,
         }
+        const approval = await approvalRules(tx, buyer.id, input.actor, now)
+        let spentThisCheckout = 0n
         const orderIds: string[] = []
         for (const [producerId, group] of byProducer) {
           const producer = byId.get(group[0].productId)!.producer
+          const totals = orderTotals(group)
+          const waiting = approval.check(totals.totalVnd, spentThisCheckout)
+          spentThisCheckout += totals.totalVnd
           const order = await tx.order.create({
             data: {
               number: await nextOrderNumber(tx, now),
@@ -230,7 +279,8 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
               placedByApiKeyId: input.actor.apiKeyId ?? null,
               paymentMethod: input.paymentMethod ?? 'BANK_TRANSFER',
               paymentReference: newPaymentReference(),
-              ...orderTotals(group),
+              ...totals,
+              ...(waiting ? { status: 'PENDING_APPROVAL' as const, approvalRequiredBecause: waiting.because, approvalLimitVnd: waiting.limitVnd } : {}),
               buyerName: buyer.legalName,
               buyerTaxCode: buyer.taxCode,
               producerName: producer.legalName,
@@ -265,12 +315,14 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
               actor: input.actor.userId ? `user:${input.actor.userId}` : input.actor.apiKeyId ? `apikey:${input.actor.apiKeyId}` : 'system',
               actorName: input.actor.name,
               fromStatus: null,
-              toStatus: 'PLACED',
+              toStatus: waiting ? 'PENDING_APPROVAL' : 'PLACED',
+              details: waiting ? { approvalRequiredBecause: waiting.because, limitVnd: waiting.limitVnd.toString() } : undefined,
             },
             select: { id: true },
           })
-          // The producer hears of it (in each member's language) once this commits.
-          await enqueue(tx, ORDER_CHANGED_TOPIC, { orderId: order.id, eventId: event.id, recipients: ['producer'] } satisfies OrderChangedPayload)
+          // The producer hears of it (in each member's language) once this commits; an order waiting for
+          // approval goes to the buyer's approvers first, and the producer hears of it once approved.
+          await enqueue(tx, ORDER_CHANGED_TOPIC, { orderId: order.id, eventId: event.id, recipients: waiting ? ['approvers'] : ['producer'] } satisfies OrderChangedPayload)
           orderIds.push(order.id)
         }
         if (input.fromCart) await tx.cartItem.deleteMany({ where: { buyerId: buyer.id, productId: { in: lines.map((l) => l.productId) } } })

@@ -45,8 +45,11 @@ export const orderDetailInclude = {
 
 export type OrderDetail = Prisma.OrderGetPayload<{ include: typeof orderDetailInclude }>
 
+/** An order waiting for the buyer's approval does not exist for the producer yet. */
+const visibleToProducer: Prisma.OrderWhereInput = { status: { not: 'PENDING_APPROVAL' } }
+
 function sideWhere(organizationId: string, side: OrderSide): Prisma.OrderWhereInput {
-  return side === 'buyer' ? { buyerId: organizationId } : { producerId: organizationId }
+  return side === 'buyer' ? { buyerId: organizationId } : { producerId: organizationId, ...visibleToProducer }
 }
 
 function filtersWhere(side: OrderSide, filters: OrderFilters): Prisma.OrderWhereInput[] {
@@ -91,7 +94,7 @@ export async function countOrdersByStatus(organizationId: string, side: OrderSid
  */
 export async function findOrder(organizationId: string, idOrNumber: string): Promise<{ order: OrderDetail; side: OrderSide } | null> {
   const order = await prisma.order.findFirst({
-    where: { AND: [{ OR: [{ id: idOrNumber }, { number: idOrNumber }] }, { OR: [{ buyerId: organizationId }, { producerId: organizationId }] }] },
+    where: { AND: [{ OR: [{ id: idOrNumber }, { number: idOrNumber }] }, { OR: [{ buyerId: organizationId }, { producerId: organizationId, ...visibleToProducer }] }] },
     include: orderDetailInclude,
   })
   if (!order) return null
@@ -101,7 +104,7 @@ export async function findOrder(organizationId: string, idOrNumber: string): Pro
 /** Several orders of one organisation, in the order of `ids` (after placing them, say). */
 export async function findOrders(organizationId: string, ids: string[]) {
   const rows = await prisma.order.findMany({
-    where: { id: { in: ids }, OR: [{ buyerId: organizationId }, { producerId: organizationId }] },
+    where: { id: { in: ids }, OR: [{ buyerId: organizationId }, { producerId: organizationId, ...visibleToProducer }] },
     include: orderDetailInclude,
   })
   const byId = new Map(rows.map((r) => [r.id, r]))

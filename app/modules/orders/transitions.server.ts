@@ -26,8 +26,8 @@ import { ORDER_TRANSITION_LIMITS as LIMITS, nextStatuses, partyMayReach, reasonR
 
 export const ORDER_CHANGED_TOPIC = 'order.changed'
 
-/** Whom an `order.changed` message tells: the members of the buyer and/or of the producer. */
-export type OrderChangedPayload = { orderId: string; eventId: string; recipients: ('buyer' | 'producer')[] }
+/** Whom an `order.changed` message tells: the members of the buyer, its approvers only, and/or the producer's members. */
+export type OrderChangedPayload = { orderId: string; eventId: string; recipients: ('buyer' | 'approvers' | 'producer')[] }
 
 export type OrderTransitionActor = {
   kind: OrderParty
@@ -69,6 +69,7 @@ export type TransitionError =
       error:
         | 'order.notFound'
         | 'order.forbidden'
+        | 'order.approval.ownOrder'
         | 'order.reason.required'
         | 'order.note.tooLong'
         | 'order.shippingFee.invalid'
@@ -222,8 +223,11 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
     const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: { orderBy: { id: 'asc' } } } })
     // Buyers and producers see only their own orders: anything else does not exist for them.
     if (!order) return { ok: false, error: 'order.notFound' }
-    if (actor.kind === 'buyer' && (!actor.organizationId || order.buyerId !== actor.organizationId)) return { ok: false, error: 'order.notFound' }
+    const buyerSide = actor.kind === 'buyer' || actor.kind === 'approver'
+    if (buyerSide && (!actor.organizationId || order.buyerId !== actor.organizationId)) return { ok: false, error: 'order.notFound' }
     if (actor.kind === 'producer' && (!actor.organizationId || order.producerId !== actor.organizationId)) return { ok: false, error: 'order.notFound' }
+    // The producer does not see an order before the buyer's approver lets it through.
+    if (actor.kind === 'producer' && order.status === 'PENDING_APPROVAL') return { ok: false, error: 'order.notFound' }
     if (!partyMayReach(to, actor.kind)) return { ok: false, error: 'order.forbidden' }
     if (!nextStatuses(order.status, actor.kind).includes(to)) return { ok: false, error: 'order.invalidTransition', from: order.status, to }
 
@@ -232,8 +236,18 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
     if (reasonRequired(to) && actor.kind !== 'system' && !note) return { ok: false, error: 'order.reason.required' }
     const from = order.status
     const event = { actor, from, to, note, now }
+    // Four eyes: nobody approves (or refuses) an order they placed themselves.
+    if (actor.kind === 'approver' && actor.userId && order.placedByUserId === actor.userId) return { ok: false, error: 'order.approval.ownOrder' }
+    const approvalDecision = actor.kind === 'approver' ? { approvalDecidedById: actor.userId ?? null, approvalDecidedByName: actor.name, approvalDecidedAt: now } : {}
 
     switch (to) {
+      case 'PLACED': {
+        // An approver lets an order above a limit through: the producer sees it from now on.
+        await claim(tx, order, { status: to, ...approvalDecision })
+        await recordEvent(tx, order.id, { ...event, details: { approval: 'approved' }, recipients: ['producer', 'buyer'] })
+        break
+      }
+
       case 'CONFIRMED': {
         const shippingFeeVnd = input.shippingFeeVnd ?? 0n
         if (typeof shippingFeeVnd !== 'bigint' || shippingFeeVnd < 0n || shippingFeeVnd > LIMITS.shippingFeeMaxVnd) {
@@ -292,7 +306,8 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
       case 'REJECTED':
       case 'CANCELLED': {
         const paymentStatus = paymentAfterClosing(order)
-        await claim(tx, order, { status: to, paymentStatus, closedAt: now })
+        const refusal = from === 'PENDING_APPROVAL' && actor.kind === 'approver' ? { ...approvalDecision, approvalReason: note } : {}
+        await claim(tx, order, { status: to, paymentStatus, closedAt: now, ...refusal })
         await releaseStock(tx, releaseAll(order))
         const released = order.items.filter((i) => i.reservedQuantity > 0).map((i) => ({ itemId: i.id, sku: i.sku, units: i.reservedQuantity }))
         await recordEvent(tx, order.id, {
@@ -301,9 +316,20 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
             released,
             ...paymentChange(order.paymentStatus, paymentStatus),
             ...(actor.kind === 'system' ? { auto: 'unpaid' } : {}),
+            ...(from === 'PENDING_APPROVAL' && actor.kind === 'approver' ? { approval: 'rejected' } : {}),
           },
-          // The producer rejects → the buyer hears; the buyer cancels → the producer; the system → both.
-          recipients: actor.kind === 'producer' ? ['buyer'] : actor.kind === 'buyer' ? ['producer'] : ['buyer', 'producer'],
+          // The producer rejects → the buyer hears; the buyer cancels → the producer; the system → both. An order
+          // still waiting for approval was never shown to the producer: an approver's refusal tells the buyer.
+          recipients:
+            from === 'PENDING_APPROVAL'
+              ? actor.kind === 'approver'
+                ? ['buyer']
+                : []
+              : actor.kind === 'producer'
+                ? ['buyer']
+                : actor.kind === 'buyer'
+                  ? ['producer']
+                  : ['buyer', 'producer'],
         })
         break
       }
@@ -344,7 +370,7 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
       }
 
       default:
-        // PLACED is only ever the first status (placeOrders); nextStatuses never offers it.
+        // PENDING_APPROVAL is only ever the first status (placeOrders); nextStatuses never offers it.
         return { ok: false, error: 'order.invalidTransition', from, to }
     }
     return { ok: true, order: await withHistory(tx, order.id) }

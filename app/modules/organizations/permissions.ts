@@ -25,6 +25,10 @@ export const permissions = [
   'read:order:own',
   'create:order:own',
   'update:order:own',
+  // Approving or rejecting the orders that wait for approval (above a purchaser's or an API key's limit).
+  'approve:order:own',
+  // Setting members' roles and spending limits.
+  'update:member:own',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -44,6 +48,17 @@ const memberPermissions: readonly Permission[] = [
   'update:order:own',
 ]
 
+/** A purchaser orders (within the spending limits an owner sets) and follows the orders; no catalogue or address changes. */
+const purchaserPermissions: readonly Permission[] = [
+  'read:organization:own',
+  'read:member:own',
+  'read:delivery-address:own',
+  'read:product:own',
+  'read:order:own',
+  'create:order:own',
+  'update:order:own',
+]
+
 /** A viewer (an accountant, say) reads what a member reads and changes nothing. */
 const viewerPermissions: readonly Permission[] = ['read:organization:own', 'read:member:own', 'read:delivery-address:own', 'read:product:own', 'read:order:own']
 
@@ -51,10 +66,12 @@ export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
   OWNER: permissions,
   MEMBER: memberPermissions,
   VIEWER: viewerPermissions,
+  PURCHASER: purchaserPermissions,
+  APPROVER: [...purchaserPermissions, 'approve:order:own'],
 }
 
 /** Roles from least to most trusted: an invitation may promote a member, never demote one. */
-export const roleRank: Record<MemberRole, number> = { VIEWER: 0, MEMBER: 1, OWNER: 2 }
+export const roleRank: Record<MemberRole, number> = { VIEWER: 0, PURCHASER: 1, MEMBER: 1, APPROVER: 2, OWNER: 3 }
 
 /** An API key acts as its organisation with a member's permissions. */
 export const apiKeyPermissions = memberPermissions

@@ -10,7 +10,9 @@ import { hasTaxCodeShape, normalizeTaxCode, taxCodeKind } from './tax-code'
 export const organizationKinds = ['PRODUCER', 'BUYER'] as const
 export const legalForms = ['COOPERATIVE', 'HOUSEHOLD_BUSINESS', 'COMPANY', 'INDIVIDUAL'] as const
 export const regionTypes = ['MOUNTAIN', 'REMOTE', 'ISLAND', 'BORDER'] as const
-export const memberRoles = ['OWNER', 'MEMBER', 'VIEWER'] as const
+export const memberRoles = ['OWNER', 'MEMBER', 'VIEWER', 'PURCHASER', 'APPROVER'] as const
+/** Roles that only make sense in a buyer organisation (purchasing). */
+export const buyerOnlyRoles = ['PURCHASER', 'APPROVER'] as const
 
 /** Only these legal forms may use a 12-digit personal ID number as their tax code. */
 const PERSONAL_ID_LEGAL_FORMS: readonly string[] = ['HOUSEHOLD_BUSINESS', 'INDIVIDUAL']

@@ -10,7 +10,7 @@ import { env } from '~/utils/env.server'
 import { formatNumber } from '~/utils/format'
 import type { Language } from '~/utils/i18n'
 
-type FieldError = Exclude<TransitionError['error'], 'order.notFound' | 'order.forbidden' | 'order.invalidTransition' | 'order.payment.required' | 'order.completion.unpaid'>
+type FieldError = Exclude<TransitionError['error'], 'order.notFound' | 'order.forbidden' | 'order.approval.ownOrder' | 'order.invalidTransition' | 'order.payment.required' | 'order.completion.unpaid'>
 
 /** The body field each refusal points at (quantities: the entry sent for the line). */
 const transitionField: Record<FieldError, string> = {
@@ -42,6 +42,8 @@ function transitionError(result: TransitionError, side: 'buyer' | 'producer', to
         message: side === 'buyer' ? 'api:errors.transitionForbiddenBuyer' : 'api:errors.transitionForbiddenProducer',
         values: { to: statusLabel(to, t) },
       })
+    case 'order.approval.ownOrder':
+      return new ApiError(403, 'FORBIDDEN', { message: 'errors:order.approval.ownOrder' })
     case 'order.invalidTransition':
       return new ApiError(409, 'INVALID_TRANSITION', { values: { from: statusLabel(result.from, t), to: statusLabel(result.to, t) } })
     case 'order.payment.required':
