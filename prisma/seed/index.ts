@@ -100,6 +100,7 @@ function resolveOrganization(o: DemoOrganization, createdAt: Date, now: Date) {
   const people = [
     { person: resolvePerson(o.owner), role: 'OWNER' as const },
     ...(o.members ?? []).map((m) => ({ person: resolvePerson(m), role: 'MEMBER' as const })),
+    ...(o.purchasing ?? []).map((m) => ({ person: resolvePerson(m.person), role: m.role, orderLimitVnd: m.orderLimitVnd ?? null, monthlyLimitVnd: m.monthlyLimitVnd ?? null })),
   ]
   return { data, people }
 }
@@ -207,10 +208,10 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
           organizationId = (await tx.organization.create({ data, select: { id: true } })).id
           created++
         }
-        for (const { person, role } of people) {
+        for (const { person, role, ...limits } of people) {
           const userId = await ensureUser(tx, person)
           if (hasMembership(userId, organizationId)) continue
-          await tx.membership.create({ data: { userId, organizationId, role } })
+          await tx.membership.create({ data: { userId, organizationId, role, ...limits } })
           created++
         }
       })

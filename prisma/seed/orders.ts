@@ -583,9 +583,42 @@ async function seedOrders(buyerIds: Record<BuyerKey, string>, now: Date) {
     await runScenario(s, i, { now, pool, buyers: buyerCtx, producers, operator: { userId: operatorUser.id, name: operatorUser.name } })
   }
 
+  const waiting = await seedPendingApproval(buyerIds.buyer, buyerCtx.buyer.addresses[0], pool, now)
+
   const where: Prisma.OutboxMessageWhereInput = { id: { gt: lastMessage }, topic: ORDER_CHANGED_TOPIC, status: 'PENDING' }
   await prisma.outboxMessage.updateMany({ where, data: { status: 'DONE', processedAt: now } })
-  return demoOrderScenarios.length
+  return demoOrderScenarios.length + waiting
+}
+
+/**
+ * Saigon Co.op's purchaser (limit 20 million đồng an order) ordered rice for a regional-specialties week
+ * this morning, above the limit: the order waits in the approver's queue, its stock held.
+ */
+async function seedPendingApproval(buyerId: string, addressId: string, pool: Map<string, { list: Candidate[]; next: number }>, now: Date) {
+  const purchaser = await prisma.membership.findFirst({
+    where: { organizationId: buyerId, role: 'PURCHASER', orderLimitVnd: { not: null } },
+    select: { userId: true, orderLimitVnd: true, user: { select: { name: true } } },
+  })
+  if (!purchaser?.orderLimitVnd) return 0
+  // After every other demo order, so the order numbers still follow the dates.
+  const at = new Date(now.getTime() - 6 * 3_600_000)
+  const above = purchaser.orderLimitVnd + 1_000_000n
+  const pick = (pool.get(GAO)?.list ?? []).find((c) => {
+    const quantity = Math.max(c.moq, Number(above / c.priceVnd) + 1)
+    return c.publishedAt < at && quantity <= c.stock && c.priceVnd * BigInt(quantity) <= LINE_BUDGET_VND
+  })
+  if (!pick) throw new Error('demo order: no product for the order waiting for approval')
+  const quantity = Math.max(pick.moq, Number(above / pick.priceVnd) + 1)
+  pick.stock -= quantity
+  const result = await placeOrders({
+    buyerId,
+    actor: { userId: purchaser.userId, name: purchaser.user.name },
+    items: [{ productId: pick.id, quantity }],
+    deliveryAddressId: addressId,
+    now: at,
+  })
+  if (!result.ok) fail('the order waiting for approval', result)
+  return 1
 }
 
 /** Addresses, orders and buyer@'s cart; see the top of this file for what a second run does. */

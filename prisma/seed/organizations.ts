@@ -8,6 +8,8 @@ import type { DemoBank } from './derive'
 import {
   bothSides,
   buyerOwner,
+  demoApprover,
+  demoPurchaser,
   exportBuyer,
   person,
   phoneOnlyOwner,
@@ -41,6 +43,8 @@ export type DemoOrganization = {
   suspensionReason?: string
   owner: DemoPerson
   members?: DemoPerson[]
+  /** A buyer's purchasing staff: purchasers with spending limits (whole đồng, VAT included) and approvers. */
+  purchasing?: { person: DemoPerson; role: 'PURCHASER' | 'APPROVER'; orderLimitVnd?: bigint; monthlyLimitVnd?: bigint }[]
 }
 
 type Entry = Omit<DemoOrganization, 'kind'>
@@ -786,6 +790,11 @@ export const buyers: DemoOrganization[] = [
       'Hệ thống Co.opmart, Co.opXtra và Co.op Food. Phòng thu mua hàng đặc sản vùng miền tìm nhà cung cấp ổn định cho các tuần lễ đặc sản địa phương và chương trình “Người Việt Nam ưu tiên dùng hàng Việt Nam”.',
     owner: buyerOwner,
     members: [person('Đỗ Minh Quân')],
+    // Purchases above 20 million đồng an order, or 150 million a month, wait for the approver.
+    purchasing: [
+      { person: demoPurchaser, role: 'PURCHASER', orderLimitVnd: 20_000_000n, monthlyLimitVnd: 150_000_000n },
+      { person: demoApprover, role: 'APPROVER' },
+    ],
   }),
   buyer({
     slug: 'winmart',

@@ -22,6 +22,8 @@ export const demoLogins = {
   buyer: `buyer@${DEMO_MAIL_DOMAIN}`,
   both: `both@${DEMO_MAIL_DOMAIN}`,
   exportBuyer: `export@${DEMO_MAIL_DOMAIN}`,
+  purchaser: `purchaser@${DEMO_MAIL_DOMAIN}`,
+  approver: `approver@${DEMO_MAIL_DOMAIN}`,
   operator: `operator@${DEMO_MAIL_DOMAIN}`,
   campaign: `campaign@${DEMO_MAIL_DOMAIN}`,
 } as const
@@ -47,6 +49,9 @@ export const buyerOwner: DemoPerson = { name: 'Phạm Thị Thu Hà', email: dem
 /** Runs a distributor (buyer) and sells for a cinnamon cooperative (producer): shows the organisation switcher. */
 export const bothSides: DemoPerson = { name: 'Trần Thị Mỹ Linh', email: demoLogins.both }
 export const exportBuyer: DemoPerson = { name: 'Daniel Tan', email: demoLogins.exportBuyer, locale: 'en' }
+/** Saigon Co.op's purchasing team: a purchaser with spending limits and the approver who signs off above them. */
+export const demoPurchaser: DemoPerson = { name: 'Lê Quang Vinh', email: demoLogins.purchaser }
+export const demoApprover: DemoPerson = { name: 'Hoàng Thị Minh Thư', email: demoLogins.approver }
 
 /** Platform staff: no organisation, roles instead. */
 export const platformUsers: DemoPerson[] = [

@@ -118,7 +118,7 @@ describe('the demo orders', () => {
     const orders = await prisma.order.findMany({ include: { events: { orderBy: { id: 'asc' } }, buyer: { select: { createdAt: true } } } })
     for (const o of orders) {
       expect(o.createdAt.getTime(), o.number).toBeGreaterThan(o.buyer.createdAt.getTime())
-      expect(o.events[0]).toMatchObject({ fromStatus: null, toStatus: 'PLACED' })
+      expect(o.events[0]).toMatchObject({ fromStatus: null, toStatus: o.approvalRequiredBecause ? 'PENDING_APPROVAL' : 'PLACED' })
       expect(o.events[0].at).toEqual(o.createdAt)
       for (let k = 1; k < o.events.length; k++) expect(o.events[k].at.getTime(), o.number).toBeGreaterThanOrEqual(o.events[k - 1].at.getTime())
       expect(o.events.at(-1)!.at.getTime()).toBeLessThan(now)
@@ -126,6 +126,18 @@ describe('the demo orders', () => {
     const numbers = [...orders].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((o) => o.number.slice(-6))
     expect(numbers).toEqual([...numbers].sort())
     expect(await prisma.outboxMessage.count({ where: { topic: ORDER_CHANGED_TOPIC, status: 'PENDING' } })).toBe(0)
+  })
+
+  test("the purchaser's order above the limit waits for Saigon Co.op's approver, its stock held", async () => {
+    const waiting = await prisma.order.findMany({ where: { status: 'PENDING_APPROVAL' }, include: { buyer: { select: { slug: true } }, items: true } })
+    expect(waiting).toHaveLength(1)
+    const [order] = waiting
+    expect(order.buyer.slug).toBe('saigon-co-op')
+    expect(order.approvalRequiredBecause).toBe('ORDER_LIMIT')
+    expect(order.totalVnd).toBeGreaterThan(order.approvalLimitVnd!)
+    expect(order.items.every((i) => i.reservedQuantity === i.quantity)).toBe(true)
+    const placer = await prisma.membership.findFirstOrThrow({ where: { userId: order.placedByUserId!, organizationId: order.buyerId } })
+    expect(placer.role).toBe('PURCHASER')
   })
 
   test('the automatic jobs find nothing to cancel or deliver', async () => {
