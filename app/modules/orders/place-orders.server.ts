@@ -91,6 +91,9 @@ async function approvalRules(tx: Tx, buyerId: string, actor: OrderActor, now: Da
     })
     if (membership?.orderLimitVnd != null) orderLimit = { because: 'ORDER_LIMIT', limitVnd: membership.orderLimitVnd }
     if (membership?.monthlyLimitVnd != null) {
+      // One checkout at a time per limited member: two at once must not both fit under the same month's limit.
+      // The row lock is held until this transaction ends, and the sum below then sees the other's orders.
+      await tx.$queryRaw`SELECT id FROM "Membership" WHERE "userId" = ${actor.userId} AND "organizationId" = ${buyerId} FOR UPDATE`
       const spent = await tx.order.aggregate({
         where: { buyerId, placedByUserId: actor.userId, createdAt: { gte: startOfMonthInHcm(now) }, status: { notIn: ['CANCELLED', 'REJECTED'] } },
         _sum: { totalVnd: true },
