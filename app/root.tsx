@@ -15,6 +15,7 @@ import { useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { AppShell } from './components/app-shell'
 import { cartLineCount } from './modules/cart/cart.server'
+import { countOrdersAwaitingApproval } from './modules/orders/approvals.server'
 import { listMyOrganizations } from './modules/organizations/organizations.server'
 import { roleCan } from './modules/organizations/permissions'
 import styles from './styles/app.css?url'
@@ -39,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const active = organizations.find((o) => o.id === auth?.activeOrganizationId) ?? organizations[0] ?? null
   // The header's "Cart (n)": one indexed count, only for a buyer member who may order.
   const cartCount = active?.kind === 'BUYER' && roleCan(active.role, 'create:order:own') ? await cartLineCount(active.id) : null
+  // The header's "Approvals (n)": one count of the orders waiting, only for a buyer's owners and approvers.
+  const approvalCount = active?.kind === 'BUYER' && roleCan(active.role, 'approve:order:own') ? await countOrdersAwaitingApproval(active.id) : null
   const headers = new Headers()
   if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
   if (toast.setCookie) headers.append('Set-Cookie', toast.setCookie)
@@ -52,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organizations,
       activeOrganization: active,
       cartCount,
+      approvalCount,
       devMailbox: devMailboxEnabled(),
     },
     { headers },

@@ -112,6 +112,11 @@ function AccountMenu({ lang }: { lang: Language }) {
                   <Link to={`/${lang}/orgs/${active.slug}/addresses`}>{t('addresses:shell.link')}</Link>
                 </li>
               ) : null}
+              {active.kind === 'BUYER' && roleCan(active.role, 'read:order:own') ? (
+                <li>
+                  <Link to={`/${lang}/orgs/${active.slug}/lists`}>{t('lists:shell.link')}</Link>
+                </li>
+              ) : null}
               <li>
                 <Link to={`/${lang}/orgs/${active.slug}/members`}>{t('shell.members')}</Link>
               </li>
@@ -153,6 +158,8 @@ function OrderLinks({ lang }: { lang: Language }) {
   if (!root?.user || !active) return null
   const showOrders = roleCan(active.role, 'read:order:own')
   const showCart = root.cartCount !== null && root.cartCount !== undefined
+  // Owners and approvers of a buyer: the approval queue, with how many orders wait.
+  const approvals = root.approvalCount ?? null
   if (!showOrders && !showCart) return null
   return (
     <nav aria-label={t('shell.nav')} className="header-links">
@@ -165,6 +172,12 @@ function OrderLinks({ lang }: { lang: Language }) {
       {showOrders ? (
         <Link to={`/${lang}/orgs/${active.slug}/orders`}>
           {t('shell.orders')}
+        </Link>
+      ) : null}
+      {approvals !== null ? (
+        <Link to={`/${lang}/orgs/${active.slug}/approvals`} aria-label={t('approvals:shell.linkLabel', { count: approvals })}>
+          <span className="lang-full">{t('approvals:shell.link', { count: approvals })}</span>
+          <span className="lang-short">{t('approvals:shell.linkShort', { count: approvals })}</span>
         </Link>
       ) : null}
     </nav>

@@ -126,6 +126,7 @@ describe('placing orders', () => {
       shippingFee: vnd(0),
       total: vnd(14_490_000),
       status: 'PLACED',
+      approval: null,
       paymentStatus: 'UNPAID',
       payment: {
         method: 'BANK_TRANSFER',
@@ -403,7 +404,7 @@ describe('reading orders', () => {
     expectError(bad, 400, 'VALIDATION_ERROR')
     // By the parameter's place in the repeated list, as every list filter answers.
     expect(bad.body.error.details).toEqual({
-      'status.0': ['A status is PLACED, CONFIRMED, SHIPPED, DELIVERED, COMPLETED, REJECTED or CANCELLED.'],
+      'status.0': ['A status is PENDING_APPROVAL, PLACED, CONFIRMED, SHIPPED, DELIVERED, COMPLETED, REJECTED or CANCELLED.'],
       'paymentStatus.0': ['A payment status is UNPAID, PAID, REFUND_PENDING or REFUNDED.'],
     })
   })

@@ -7,7 +7,8 @@ import type { Prisma } from '~/generated/prisma/client'
 import type { OrganizationKind, PlatformRole } from '~/generated/prisma/enums'
 import { normalizeEmail, normalizePhone, type Identifier } from '../accounts/identifier'
 import { setPlatformRole } from '../accounts/platform-roles.server'
-import { createApiKey, listApiKeys, revokeApiKey } from '../api-keys/api-keys.server'
+import { createApiKey, listApiKeys, revokeApiKey, updateApiKeyPurchasing } from '../api-keys/api-keys.server'
+import { API_KEY_ORDER_LIMIT_MAX_VND } from '../api-keys/schemas'
 import { money } from '../api/schemas'
 import { listAudit, recordAudit } from '../audit/audit.server'
 import { parseVnd } from '../catalog/product-schemas'
@@ -143,6 +144,25 @@ function identifierOf(values: Values): Identifier {
 const KINDS = ['PRODUCER', 'BUYER'] as const satisfies readonly OrganizationKind[]
 const ROLES = ['OPERATOR', 'CAMPAIGN_MANAGER'] as const satisfies readonly PlatformRole[]
 const KEY_NAME_MAX = 100
+
+/**
+ * `--order-limit`: whole đồng, VAT included ("50000000", "50.000.000"), or `none` (no limit, null) where
+ * `allowNone`. Only a buyer's keys place orders, so only they take a limit.
+ */
+function orderLimitOf(values: Values, org: { slug: string; kind: OrganizationKind }, allowNone: boolean): bigint | null | undefined {
+  const text = str(values, 'order-limit')
+  if (text === undefined) return undefined
+  if (allowNone && text.trim().toLowerCase() === 'none') return null
+  const amount = parseVnd(text)
+  if (amount === null || amount <= 0n || amount > API_KEY_ORDER_LIMIT_MAX_VND) {
+    const none = allowNone ? ', or none to remove it' : ''
+    throw usageError(`--order-limit must be a whole number of đồng from 1 to ${amountFormat.format(API_KEY_ORDER_LIMIT_MAX_VND)}, such as 50000000 or 50.000.000${none} (got "${text}").`)
+  }
+  if (org.kind !== 'BUYER') throw new CommandError(`"${org.slug}" is a producer: only a buyer organisation's keys place orders, so only they take a limit per order.`)
+  return amount
+}
+
+const limitText = (amount: bigint | null) => (amount === null ? 'none' : vnd(amount))
 const AUDIT_LIMIT_MAX = 1000
 
 // ---------------------------------------------------------------------------------------------------------
@@ -417,16 +437,17 @@ const commands: Command[] = [
   {
     words: ['api-key', 'create'],
     action: 'api-key.create',
-    synopsis: 'api-key create --org <slug> --name <label>    (prints the new key alone)',
-    options: { org: { type: 'string', required: true }, name: { type: 'string', required: true } },
+    synopsis: 'api-key create --org <slug> --name <label> [--order-limit <đồng>]    (prints the new key alone; a buyer\'s orders above the limit wait for approval)',
+    options: { org: { type: 'string', required: true }, name: { type: 'string', required: true }, 'order-limit': { type: 'string' } },
     target: orgTarget,
     async run(values, actor) {
       const name = str(values, 'name')!.trim()
       if (!name) throw usageError('--name must not be empty.')
       if (name.length > KEY_NAME_MAX) throw usageError(`--name must be at most ${KEY_NAME_MAX} characters.`)
       const org = await requireOrganization(str(values, 'org')!)
+      const orderLimitVnd = orderLimitOf(values, org, false)
       // The key and its audit row commit together (the row holds the key's id and prefix, never the key).
-      const { key } = await createApiKey({ organizationId: org.id, name, createdById: null, actor })
+      const { key } = await createApiKey({ organizationId: org.id, name, orderLimitVnd, createdById: null, actor })
       return { stdout: `${key}\n`, audited: true }
     },
   },
@@ -449,11 +470,40 @@ const commands: Command[] = [
           createdBy: k.createdBy?.name ?? null,
           lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
           revokedAt: k.revokedAt?.toISOString() ?? null,
+          orderLimit: k.orderLimitVnd === null ? null : money(k.orderLimitVnd, 'VND'),
+          canApproveOrders: k.canApproveOrders,
         }))
         return { stdout: json(out), details }
       }
-      const rows = keys.map((k) => [k.id, k.name, `${k.prefix}…`, localTime(k.createdAt), localTime(k.lastUsedAt) || '-', localTime(k.revokedAt) || '-'])
-      return { stdout: table(['ID', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'REVOKED'], rows) + `${keys.length} key(s)\n`, details }
+      const rows = keys.map((k) => [
+        k.id,
+        k.name,
+        `${k.prefix}…`,
+        localTime(k.createdAt),
+        localTime(k.lastUsedAt) || '-',
+        localTime(k.revokedAt) || '-',
+        k.orderLimitVnd === null ? '-' : vnd(k.orderLimitVnd),
+        k.canApproveOrders ? 'yes' : 'no',
+      ])
+      const headers = ['ID', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'REVOKED', 'ORDER LIMIT', 'APPROVES']
+      return { stdout: table(headers, rows) + `${keys.length} key(s)\n`, details }
+    },
+  },
+  {
+    words: ['api-key', 'limit'],
+    action: 'api-key.limit',
+    synopsis: 'api-key limit --org <slug> --id <key id> --order-limit <đồng|none>    (orders placed with the key above it wait for approval; none removes it)',
+    options: { org: { type: 'string', required: true }, id: { type: 'string', required: true }, 'order-limit': { type: 'string', required: true } },
+    target: orgTarget,
+    async run(values, actor) {
+      const org = await requireOrganization(str(values, 'org')!)
+      const orderLimitVnd = orderLimitOf(values, org, true) ?? null
+      const id = str(values, 'id')!
+      const updated = await updateApiKeyPurchasing(org.id, id, { orderLimitVnd }, actor)
+      if (!updated) throw new CommandError(`No active API key with id "${id}" in organisation "${org.slug}".`)
+      const change = updated.changed.length > 0 ? 'now' : 'unchanged,'
+      // A change is audited with the update; a command that changed nothing still leaves its own row.
+      return { stdout: `API key ${id} of ${org.slug}: limit per order ${change} ${limitText(updated.apiKey.orderLimitVnd)}.\n`, audited: updated.changed.length > 0 }
     },
   },
   {

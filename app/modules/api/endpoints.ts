@@ -7,6 +7,7 @@ import { productStatuses, units } from '~/modules/catalog/product-schemas'
 import { provinceCodes } from '~/modules/geo/provinces'
 import { ORDER_TRANSITION_LIMITS } from '~/modules/orders/order-rules'
 import { ORDER_LIMITS } from '~/modules/orders/order-rules'
+import { ORDER_LIST_LIMITS, OrderListCreateSchema, OrderListUpdateSchema } from '~/modules/order-lists/schemas'
 import { organizationKinds, regionTypes } from '~/modules/organizations/schemas'
 import { priceRanges, searchSorts, type FacetField } from '~/modules/search/engine'
 import { readSearchParams, regionTypeValues, SEARCH_LIMITS } from '~/modules/search/search-params'
@@ -403,7 +404,9 @@ const orderStatus = () =>
     .nativeEnum(OrderStatus, { errorMap: () => ({ message: 'api:validation.orderStatus' }) })
     .describe(
       'PLACED → CONFIRMED (by the producer) → SHIPPED (by the producer) → DELIVERED (by the buyer, or automatically some days after shipment) → ' +
-        'COMPLETED (delivered and paid); or REJECTED (by the producer, from PLACED) or CANCELLED (by the buyer, before shipment).',
+        'COMPLETED (delivered and paid); or REJECTED (by the producer, from PLACED) or CANCELLED (by the buyer, before shipment). ' +
+        'An order above a spending limit starts as PENDING_APPROVAL instead of PLACED: the buyer\'s approver approves it (→ PLACED) or refuses it ' +
+        '(→ CANCELLED, with a reason), or the buyer withdraws it (→ CANCELLED); the producer never sees it before it is approved.',
     )
 const paymentStatus = () =>
   z
@@ -427,6 +430,27 @@ export const OrderItemSchema = z.object({
   vatAmount: MoneySchema,
 })
 
+const approvalReasons = ['ORDER_LIMIT', 'MONTHLY_LIMIT', 'API_KEY_LIMIT'] as const
+
+export const OrderApprovalSchema = z
+  .object({
+    requiredBecause: z
+      .enum(approvalReasons)
+      .describe(
+        'The limit the order was above: ORDER_LIMIT (the limit per order of the member who placed it), MONTHLY_LIMIT (that member\'s limit ' +
+          'for the month, Vietnam\'s time, counting orders not rejected or cancelled) or API_KEY_LIMIT (the limit per order of the API key that placed it).',
+      ),
+    // Not described here: a described copy of Money would not be a reference to it.
+    limit: MoneySchema,
+    decidedBy: z
+      .string()
+      .nullable()
+      .describe('Who approved or refused it: an approver\'s name, or an API key allowed to approve (`API key "<its name>"`). null while it waits, or when the buyer withdrew it.'),
+    decidedAt: timestamp().nullable(),
+    reason: z.string().nullable().describe('Why it was refused (the approver\'s words); null when it was approved or is waiting.'),
+  })
+  .describe('Totals are compared VAT included, shipping excluded; `limit` is the limit the total was above.')
+
 export const OrderSchema = z.object({
   id: z.string(),
   number: z.string().describe('The order number people quote, e.g. DH-2611-000123; GET /api/v1/orders/{id} accepts it in place of the id.'),
@@ -445,6 +469,10 @@ export const OrderSchema = z.object({
   shippingFee: MoneySchema,
   total: MoneySchema,
   status: orderStatus(),
+  approval: OrderApprovalSchema.nullable().describe(
+    'Set when the order was above a spending limit and so waited (or waits, in PENDING_APPROVAL) for the buyer\'s approver; null otherwise. ' +
+      'Approve or refuse it with POST /api/v1/orders/{id}/approve or /reject.',
+  ),
   paymentStatus: paymentStatus(),
   payment: z
     .object({
@@ -492,7 +520,10 @@ export const OrderSchema = z.object({
     .describe('The history, oldest first. A payment recorded or refunded keeps the status (`from` equals `to`).'),
   allowedTransitions: z
     .array(orderStatus())
-    .describe('The statuses the key\'s organisation may move the order to now, with POST /api/v1/orders/{id}/transitions.'),
+    .describe(
+      'The statuses the key\'s organisation may move the order to now, with POST /api/v1/orders/{id}/transitions (for an order waiting for ' +
+        'approval, CANCELLED: the buyer withdraws it). Approving or refusing it is done with /approve and /reject and is not listed here.',
+    ),
 })
 
 const quantity = (field: 'line' | 'transition') => {
@@ -551,8 +582,8 @@ const transitionOnly: Record<string, { to: OrderStatus; message: string }> = {
 export const OrderTransitionSchema = z
   .object({
     to: orderStatus().describe(
-      'The new status. The producer: CONFIRMED or REJECTED (from PLACED), SHIPPED (from CONFIRMED). The buyer: CANCELLED (from PLACED or ' +
-        'CONFIRMED), DELIVERED (from SHIPPED). `allowedTransitions` of the order lists what the key may do now.',
+      'The new status. The producer: CONFIRMED or REJECTED (from PLACED), SHIPPED (from CONFIRMED). The buyer: CANCELLED (from PENDING_APPROVAL, ' +
+        'PLACED or CONFIRMED), DELIVERED (from SHIPPED). `allowedTransitions` of the order lists what the key may do now.',
     ),
     note: z
       .string()
@@ -602,6 +633,43 @@ const ordersQuery = () =>
 
 const ORDERS = { tag: 'Orders', auth: 'required' } as const
 
+export const OrderRejectSchema = z
+  .object({
+    reason: z
+      .string({ required_error: 'order.reason.required', invalid_type_error: 'order.reason.required' })
+      .trim()
+      .min(1, 'order.reason.required')
+      .max(ORDER_TRANSITION_LIMITS.noteMax, 'order.note.tooLong')
+      .describe(`Why the order is refused; the purchaser who placed it reads it. 1 to ${ORDER_TRANSITION_LIMITS.noteMax} characters.`),
+  })
+  .strict()
+
+/** Approving and refusing: who may, and what else is refused. */
+const APPROVAL = {
+  ...ORDERS,
+  permission: 'update:order:own',
+  idempotent: true,
+  status: 200,
+  response: OrderSchema,
+} as const
+
+const approvalErrors = [
+  {
+    status: 403,
+    code: 'FORBIDDEN',
+    description:
+      'The key is not allowed to approve orders (an owner allows it on the "API keys" page), it placed this order itself (another approver ' +
+      'must decide), or it is the producer\'s key.',
+  },
+  { status: 404, code: 'NOT_FOUND', description: 'No such order of the key\'s organisation (a producer never sees an order waiting for approval).' },
+  { status: 409, code: 'INVALID_TRANSITION', description: 'The order is not waiting for approval (it was decided or withdrawn already, say); the message names its status.' },
+] as const
+
+const approvalWho =
+  'Approvals are made by the buyer\'s approvers: people on the website, or an API key that an owner of the organisation has allowed to ' +
+  'approve orders (the "API keys" page), for a purchasing system with its own sign-off. Other keys get 403 FORBIDDEN. Nobody decides on ' +
+  'an order they placed: a key never approves or refuses an order placed with it. `id` is the order\'s id or its number. Answers the order as it now is.'
+
 const orderNotFound = {
   status: 404,
   code: 'NOT_FOUND',
@@ -620,6 +688,60 @@ const productNotFound = {
   code: 'NOT_FOUND',
   description: 'No such product of the key\'s organisation (another producer\'s products are never revealed).',
 }
+
+// ── Order lists ───────────────────────────────────────────────────────────────────────────────────────
+
+export const OrderListItemSchema = z.object({
+  productId: z.string().describe('The product (GET /api/v1/products/{id}); one item per product.'),
+  sku: z.string(),
+  name: localized(),
+  producer: party(),
+  unit: z.enum(units),
+  packSize: z.string(),
+  moq: z.number().int().describe('Minimum order quantity, in units.'),
+  quantity: z.number().int().describe('The quantity saved, in units; it may be below the MOQ (adding the list to the cart raises it).'),
+  // Not described here: a described copy of Money would not be a reference to it.
+  unitPrice: MoneySchema.nullable(),
+  lineTotal: MoneySchema.nullable(),
+  availability: z
+    .enum(['MADE_TO_ORDER', 'IN_STOCK', 'LOW_STOCK', 'SOLD_OUT', 'NOT_FOR_SALE'])
+    .describe(
+      'Today: MADE_TO_ORDER (no stock limit, mind the lead time), IN_STOCK (enough for the quantity), LOW_STOCK (some, less than the quantity), ' +
+        'SOLD_OUT (none, or less than the MOQ), NOT_FOR_SALE (unpublished, archived or suspended since it was saved).',
+    ),
+  stock: z.number().int().nullable().describe('Units on hand; null when made to order or no longer for sale.'),
+})
+
+export const OrderListSchema = z.object({
+  id: z.string(),
+  name: z.string().describe('Unique within the organisation (letter case aside).'),
+  items: z
+    .array(OrderListItemSchema)
+    .describe(
+      'In the list\'s order, with today\'s product data: `unitPrice` (VND, net of VAT) is the tier price for the quantity raised to the MOQ, ' +
+        '`lineTotal` that quantity × unitPrice; both null for a product no longer for sale.',
+    ),
+  createdBy: z.string().nullable().describe('Name of the member who created it (null for an API key, or a member since removed).'),
+  createdAt: timestamp(),
+  updatedAt: timestamp().describe('Last change to the name or the items.'),
+})
+
+const ORDER_LISTS = {
+  tag: 'Order lists',
+  auth: 'required',
+  organizationKinds: ['BUYER'],
+  forbiddenKindMessage: 'api:errors.buyersOnlyOrderLists',
+} as const
+
+const orderListNotFound = {
+  status: 404,
+  code: 'NOT_FOUND',
+  description: 'No such list of the key\'s organisation (another organisation\'s lists are never revealed).',
+}
+const orderListNameTaken = { status: 409, code: 'NAME_TAKEN', description: 'The organisation already has a list of this name (letter case aside).' }
+const orderListItemsRefused =
+  'Items that cannot be saved answer 400 VALIDATION_ERROR naming each under `details` by its place (`items.2.productId`): a product that ' +
+  'does not exist or is not for sale, or one given twice.'
 
 export const endpoints = {
   me: defineEndpoint({
@@ -967,6 +1089,97 @@ export const endpoints = {
       { status: 409, code: 'INVALID_TRANSITION', description: 'The order\'s current status does not allow this move (it was confirmed already, say); the message names both statuses.' },
       { status: 409, code: 'PAYMENT_REQUIRED', description: 'SHIPPED: the order is not paid; send `shipBeforePayment: true` to ship it anyway.' },
     ],
+  }),
+
+  approveOrder: defineEndpoint({
+    ...APPROVAL,
+    method: 'POST',
+    path: '/api/v1/orders/{id}/approve',
+    operationId: 'approveOrder',
+    summary: 'Approve an order waiting for approval',
+    description:
+      'An order above a spending limit waits in PENDING_APPROVAL with its stock reserved. Approving it makes it PLACED: the producer sees it ' +
+      'from now on and is told, and so is the buyer. No body is needed. ' +
+      approvalWho,
+    errors: approvalErrors,
+  }),
+  rejectOrder: defineEndpoint({
+    ...APPROVAL,
+    method: 'POST',
+    path: '/api/v1/orders/{id}/reject',
+    operationId: 'rejectOrder',
+    summary: 'Refuse an order waiting for approval, with a reason',
+    description:
+      'The order becomes CANCELLED, its reserved stock is released and the buyer\'s members are told the reason; the producer never saw it. ' +
+      approvalWho,
+    body: OrderRejectSchema,
+    errors: approvalErrors,
+  }),
+
+  listOrderLists: defineEndpoint({
+    ...ORDER_LISTS,
+    method: 'GET',
+    path: '/api/v1/order-lists',
+    operationId: 'listOrderLists',
+    summary: 'List the organisation\'s saved order lists, by name, with their items',
+    description:
+      'Buyer organisations only. Saved order lists (requisition lists) hold the products and quantities an organisation reorders; ' +
+      'all its members share them on the website ("Order lists"), where one click adds a whole list to the cart.',
+    permission: 'read:order:own',
+    query: listQuery(),
+    status: 200,
+    response: listOf(OrderListSchema),
+  }),
+  createOrderList: defineEndpoint({
+    ...ORDER_LISTS,
+    method: 'POST',
+    path: '/api/v1/order-lists',
+    operationId: 'createOrderList',
+    summary: 'Save an order list',
+    description:
+      `Buyer organisations only. A name unique within the organisation and up to ${ORDER_LIST_LIMITS.itemsMax} products with their quantities. ` +
+      orderListItemsRefused,
+    permission: 'create:order:own',
+    body: OrderListCreateSchema,
+    idempotent: true,
+    status: 201,
+    response: OrderListSchema,
+    errors: [orderListNameTaken],
+  }),
+  getOrderList: defineEndpoint({
+    ...ORDER_LISTS,
+    method: 'GET',
+    path: '/api/v1/order-lists/{id}',
+    operationId: 'getOrderList',
+    summary: 'One saved order list',
+    permission: 'read:order:own',
+    status: 200,
+    response: OrderListSchema,
+    errors: [orderListNotFound],
+  }),
+  updateOrderList: defineEndpoint({
+    ...ORDER_LISTS,
+    method: 'PATCH',
+    path: '/api/v1/order-lists/{id}',
+    operationId: 'updateOrderList',
+    summary: 'Rename a saved order list and/or replace its items',
+    description: '`items`, when sent, replaces every item of the list; nothing changes when any of the request is refused. ' + orderListItemsRefused,
+    permission: 'create:order:own',
+    body: OrderListUpdateSchema,
+    status: 200,
+    response: OrderListSchema,
+    errors: [orderListNotFound, orderListNameTaken],
+  }),
+  deleteOrderList: defineEndpoint({
+    ...ORDER_LISTS,
+    method: 'DELETE',
+    path: '/api/v1/order-lists/{id}',
+    operationId: 'deleteOrderList',
+    summary: 'Delete a saved order list',
+    description: 'The cart and orders are not touched.',
+    permission: 'create:order:own',
+    status: 204,
+    errors: [orderListNotFound],
   }),
 
   openApi: defineEndpoint({

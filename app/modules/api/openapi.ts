@@ -11,6 +11,8 @@ import {
   FormerProvinceSchema,
   MeSchema,
   OrderItemSchema,
+  OrderListItemSchema,
+  OrderListSchema,
   OrderSchema,
   ProductCertificationSchema,
   ProductImageSchema,
@@ -45,6 +47,8 @@ const named: Record<string, z.ZodTypeAny> = {
   SearchFacets: SearchFacetsSchema,
   Order: OrderSchema,
   OrderItem: OrderItemSchema,
+  OrderList: OrderListSchema,
+  OrderListItem: OrderListItemSchema,
 }
 
 function toSchema(schema: z.ZodTypeAny, self?: string): Schema {
@@ -217,7 +221,9 @@ export const tagDescriptions: Record<string, string> = {
   'Reference data': 'Public lists of the codes the API uses.',
   'Delivery addresses': 'Where a buyer organisation receives goods (supermarket chains have several distribution centres).',
   Products: 'The catalogue: anyone may read published listings; a producer\'s key creates and maintains its own.',
-  Orders: 'Placing orders (buyers) and moving them along: confirmation, rejection, shipment, cancellation, delivery.',
+  Orders:
+    'Placing orders (buyers) and moving them along: confirmation, rejection, shipment, cancellation, delivery. Orders above a purchaser\'s or a key\'s spending limit wait in PENDING_APPROVAL until an approver approves or rejects them (`/approve`, `/reject`).',
+  'Order lists': 'Saved lists of products and quantities a buyer organisation reorders, shared by its members.',
   Documentation: 'This document.',
 }
 

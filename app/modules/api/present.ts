@@ -8,12 +8,14 @@ import type { ApiProductRow } from '~/modules/catalog/products-api.server'
 import { provinceName } from '~/modules/geo/provinces'
 import type { ProductImageView } from '~/modules/media/image-view'
 import { nextStatuses } from '~/modules/orders/order-rules'
+import type { OrderListDetail } from '~/modules/order-lists/order-lists.server'
 import type { OrderDetail, OrderSide } from '~/modules/orders/queries.server'
 import type { Env } from '~/utils/env.server'
 import type {
   ApiKeySchema,
   CategorySchema,
   DeliveryAddressSchema,
+  OrderListSchema,
   OrderSchema,
   ProductCreateSchema,
   ProductImageSchema,
@@ -193,6 +195,7 @@ export function presentOrder(order: OrderDetail, options: { side: OrderSide; set
     shippingFee: vnd(order.shippingFeeVnd),
     total: vnd(order.totalVnd),
     status: order.status,
+    approval: presentApproval(order),
     paymentStatus: order.paymentStatus,
     payment: {
       method: order.paymentMethod,
@@ -222,6 +225,50 @@ export function presentOrder(order: OrderDetail, options: { side: OrderSide; set
     closedAt: order.closedAt?.toISOString() ?? null,
     events: order.events.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, from: e.fromStatus, to: e.toStatus, note: e.note })),
     allowedTransitions: nextStatuses(order.status, options.side),
+  }
+}
+
+/** Why an order waited for approval and how it was decided; null for an order that never needed approval. */
+function presentApproval(order: OrderDetail): z.input<typeof OrderSchema>['approval'] {
+  if (!order.approvalRequiredBecause) return null
+  return {
+    requiredBecause: order.approvalRequiredBecause,
+    limit: money(order.approvalLimitVnd ?? 0n, 'VND'),
+    decidedBy: order.approvalDecidedByName,
+    decidedAt: order.approvalDecidedAt?.toISOString() ?? null,
+    reason: order.approvalReason,
+  }
+}
+
+const listAvailability = {
+  madeToOrder: 'MADE_TO_ORDER',
+  inStock: 'IN_STOCK',
+  lowStock: 'LOW_STOCK',
+  soldOut: 'SOLD_OUT',
+  notForSale: 'NOT_FOR_SALE',
+} as const
+
+export function presentOrderList(list: OrderListDetail): z.input<typeof OrderListSchema> {
+  return {
+    id: list.id,
+    name: list.name,
+    items: list.items.map((item) => ({
+      productId: item.productId,
+      sku: item.sku,
+      name: { vi: item.nameVi, en: item.nameEn },
+      producer: { slug: item.producer.slug, name: item.producer.displayName },
+      unit: item.unit,
+      packSize: item.packSize,
+      moq: item.moq,
+      quantity: item.quantity,
+      unitPrice: item.unitPriceVnd === null ? null : money(item.unitPriceVnd, 'VND'),
+      lineTotal: item.lineTotalVnd === null ? null : money(item.lineTotalVnd, 'VND'),
+      availability: listAvailability[item.availability],
+      stock: item.stock,
+    })),
+    createdBy: list.createdBy,
+    createdAt: list.createdAt.toISOString(),
+    updatedAt: list.updatedAt.toISOString(),
   }
 }
 

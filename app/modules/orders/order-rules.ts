@@ -28,6 +28,15 @@ export const orderTransitions: readonly OrderTransitionRule[] = [
   { from: ['DELIVERED'], to: 'COMPLETED', parties: ['system', 'operator'] },
 ]
 
+/**
+ * Whether the producer has ever been shown the order: placed within the limits, or approved (an approval
+ * has a decision and no refusal reason). Mirrors `visibleToProducer` in queries.server.ts.
+ */
+export function reachedProducer(order: { status: OrderStatus; approvalRequiredBecause: string | null; approvalDecidedAt: Date | null; approvalReason: string | null }) {
+  if (order.status === 'PENDING_APPROVAL') return false
+  return order.approvalRequiredBecause === null || (order.approvalDecidedAt !== null && order.approvalReason === null)
+}
+
 /** Statuses in which an order still holds its reserved stock. */
 export const openOrderStatuses: readonly OrderStatus[] = ['PENDING_APPROVAL', 'PLACED', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'COMPLETED']
 

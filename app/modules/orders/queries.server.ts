@@ -45,8 +45,14 @@ export const orderDetailInclude = {
 
 export type OrderDetail = Prisma.OrderGetPayload<{ include: typeof orderDetailInclude }>
 
-/** An order waiting for the buyer's approval does not exist for the producer yet. */
-const visibleToProducer: Prisma.OrderWhereInput = { status: { not: 'PENDING_APPROVAL' } }
+/**
+ * The producer sees an order once it reaches it: placed within the limits, or approved. An order waiting for
+ * the buyer's approval, or refused or withdrawn before approval, never existed for the producer.
+ */
+const visibleToProducer: Prisma.OrderWhereInput = {
+  status: { not: 'PENDING_APPROVAL' },
+  OR: [{ approvalRequiredBecause: null }, { approvalDecidedAt: { not: null }, approvalReason: null }],
+}
 
 function sideWhere(organizationId: string, side: OrderSide): Prisma.OrderWhereInput {
   return side === 'buyer' ? { buyerId: organizationId } : { producerId: organizationId, ...visibleToProducer }

@@ -22,7 +22,7 @@ import { isCalendarDate, todayInHcm } from '../catalog/certifications'
 import { enqueue } from '../outbox/outbox.server'
 import { enqueueProductsSync } from '../search/sync.server'
 import { lineAt, orderTotals } from './money'
-import { ORDER_TRANSITION_LIMITS as LIMITS, nextStatuses, partyMayReach, reasonRequired, type OrderParty } from './order-rules'
+import { ORDER_TRANSITION_LIMITS as LIMITS, nextStatuses, partyMayReach, reachedProducer, reasonRequired, type OrderParty } from './order-rules'
 
 export const ORDER_CHANGED_TOPIC = 'order.changed'
 
@@ -227,7 +227,7 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
     if (buyerSide && (!actor.organizationId || order.buyerId !== actor.organizationId)) return { ok: false, error: 'order.notFound' }
     if (actor.kind === 'producer' && (!actor.organizationId || order.producerId !== actor.organizationId)) return { ok: false, error: 'order.notFound' }
     // The producer does not see an order before the buyer's approver lets it through.
-    if (actor.kind === 'producer' && order.status === 'PENDING_APPROVAL') return { ok: false, error: 'order.notFound' }
+    if (actor.kind === 'producer' && !reachedProducer(order)) return { ok: false, error: 'order.notFound' }
     if (!partyMayReach(to, actor.kind)) return { ok: false, error: 'order.forbidden' }
     if (!nextStatuses(order.status, actor.kind).includes(to)) return { ok: false, error: 'order.invalidTransition', from: order.status, to }
 
@@ -237,7 +237,8 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
     const from = order.status
     const event = { actor, from, to, note, now }
     // Four eyes: nobody approves (or refuses) an order they placed themselves.
-    if (actor.kind === 'approver' && actor.userId && order.placedByUserId === actor.userId) return { ok: false, error: 'order.approval.ownOrder' }
+    const placedIt = (actor.userId && order.placedByUserId === actor.userId) || (actor.apiKeyId && order.placedByApiKeyId === actor.apiKeyId)
+    if (actor.kind === 'approver' && placedIt) return { ok: false, error: 'order.approval.ownOrder' }
     const approvalDecision = actor.kind === 'approver' ? { approvalDecidedById: actor.userId ?? null, approvalDecidedByName: actor.name, approvalDecidedAt: now } : {}
 
     switch (to) {

@@ -10,7 +10,7 @@ import { fold } from '~/utils/text'
 import { newToken, setActiveOrganization, tokenHash } from '../accounts/accounts.server'
 import { formatPhone, parseIdentifier } from '../accounts/identifier'
 import { messageTo, notify } from '../notifications/notifications.server'
-import type { OrganizationInput, OrganizationUpdateInput } from './schemas'
+import { buyerOnlyRoles, type OrganizationInput, type OrganizationUpdateInput } from './schemas'
 import { roleRank } from './permissions'
 import { taxCodeKind } from './tax-code'
 import { enqueueProducerSync } from '../search/sync.server'
@@ -300,7 +300,14 @@ export async function listMembers(organizationId: string) {
   const members = await prisma.membership.findMany({
     where: { organizationId },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true, phone: true } } },
+    select: {
+      id: true,
+      role: true,
+      orderLimitVnd: true,
+      monthlyLimitVnd: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true, phone: true } },
+    },
   })
   // Owners first: they are whom other members go to.
   return members.sort((a, b) => Number(b.role === 'OWNER') - Number(a.role === 'OWNER'))
@@ -491,6 +498,43 @@ export async function removeMember(organizationId: string, membershipId: string)
       data: { activeOrganizationId: null },
     })
     return { ok: true, userId: membership.userId } as const
+  })
+}
+
+export type UpdateMemberResult =
+  | { ok: true; userId: string; name: string }
+  | Failure<'org.member.notFound' | 'org.member.lastOwner' | 'org.member.roleBuyerOnly'>
+
+/**
+ * Sets a member's role and spending limits (whole đồng, VAT included, null = none; placeOrders applies them).
+ * Purchasing roles exist only in buyer organisations, and a producer's members have no limits (they do not
+ * place orders). The last OWNER keeps the role, so an organisation always has someone to manage it.
+ */
+export async function updateMember(
+  organizationId: string,
+  membershipId: string,
+  input: { role: MemberRole; orderLimitVnd: bigint | null; monthlyLimitVnd: bigint | null },
+): Promise<UpdateMemberResult> {
+  return prisma.$transaction(async (tx) => {
+    // Serialised with removals: two owners demoting each other at once must not both succeed.
+    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId} FOR UPDATE`
+    const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { kind: true } })
+    const membership = await tx.membership.findFirst({
+      where: { id: membershipId, organizationId },
+      select: { userId: true, role: true, user: { select: { name: true } } },
+    })
+    if (!organization || !membership) return { ok: false, error: 'org.member.notFound' } as const
+    const buyer = organization.kind === 'BUYER'
+    if (!buyer && (buyerOnlyRoles as readonly MemberRole[]).includes(input.role)) return { ok: false, error: 'org.member.roleBuyerOnly' } as const
+    if (membership.role === 'OWNER' && input.role !== 'OWNER') {
+      const owners = await tx.membership.count({ where: { organizationId, role: 'OWNER' } })
+      if (owners <= 1) return { ok: false, error: 'org.member.lastOwner' } as const
+    }
+    await tx.membership.update({
+      where: { id: membershipId },
+      data: { role: input.role, orderLimitVnd: buyer ? input.orderLimitVnd : null, monthlyLimitVnd: buyer ? input.monthlyLimitVnd : null },
+    })
+    return { ok: true, userId: membership.userId, name: membership.user.name } as const
   })
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { identifierSchema } from '../accounts/schemas'
+import { parseVnd } from '../catalog/product-schemas'
 import { formerProvinceCodes, provinceCodes, provinceOfFormer } from '../geo/provinces'
 import { normalizeOrgPhone } from './phone'
 import { hasTaxCodeShape, normalizeTaxCode, taxCodeKind } from './tax-code'
@@ -118,3 +119,52 @@ export const InviteSchema = z.object({
   role: enumField(memberRoles, 'org.invite.roleRequired'),
 })
 export type InviteInput = z.infer<typeof InviteSchema>
+
+// ---------------------------------------------------------------------------------------------------------
+// Members: role and spending limits (the owner's form on the members page)
+
+type Kind = (typeof organizationKinds)[number]
+type Role = (typeof memberRoles)[number]
+const isBuyerOnly = (role: unknown) => (buyerOnlyRoles as readonly unknown[]).includes(role)
+
+/** The roles a member of an organisation of this kind may hold: purchasing roles only in a buyer organisation. */
+export function rolesFor(kind: Kind): readonly Role[] {
+  return kind === 'BUYER' ? memberRoles : memberRoles.filter((r) => !isBuyerOnly(r))
+}
+
+/** The highest spending limit an owner may set (whole đồng): far above any real order, below any overflow. */
+export const MEMBER_LIMIT_MAX_VND = 1_000_000_000_000n
+
+/**
+ * A spending limit as typed: whole đồng, VAT included ("50.000.000", "50000000", "50 000 000 đ"); empty = no
+ * limit (null). Zero, negative amounts and fractions are refused. Messages live with the members page (orgs).
+ */
+const limitSchema = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (text === undefined || text.trim() === '') return null
+    const value = parseVnd(text)
+    const problem = value === null ? 'limitInvalid' : value <= 0n ? 'limitNotPositive' : value > MEMBER_LIMIT_MAX_VND ? 'limitTooLarge' : null
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: `orgs:members.errors.${problem}` })
+      return z.NEVER
+    }
+    return value
+  })
+
+/** Changing a member's role and limits; a producer's members cannot be purchasers or approvers. */
+export function memberUpdateSchema(kind: Kind) {
+  const roles = rolesFor(kind) as [Role, ...Role[]]
+  return z.object({
+    id: z.string({ required_error: 'org.member.notFound' }).min(1, 'org.member.notFound'),
+    role: z.enum(roles, {
+      errorMap: (_issue, ctx) => ({
+        message: ctx.data === undefined || ctx.data === '' ? 'org.invite.roleRequired' : isBuyerOnly(ctx.data) ? 'orgs:members.errors.roleBuyerOnly' : 'org.invite.roleRequired',
+      }),
+    }),
+    orderLimit: limitSchema,
+    monthlyLimit: limitSchema,
+  })
+}
+export type MemberUpdateInput = z.infer<ReturnType<typeof memberUpdateSchema>>

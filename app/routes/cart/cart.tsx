@@ -92,6 +92,9 @@ export default function CartPage() {
       <section>
         <h1>{t('heading')}</h1>
         <p>{t('empty.text')}</p>
+        <p>
+          <Link to={`/${lang}/quick-order`}>{t('quick-order:cartLink')}</Link>
+        </p>
         <p className="cart-actions">
           <Link to={`/${lang}/search`} className="button">
             {t('empty.search')}
@@ -107,6 +110,9 @@ export default function CartPage() {
     <section>
       <h1>{t('heading')}</h1>
       <p className="meta">{t('intro', { name: organization.displayName, count: cart.groups.length })}</p>
+      <p>
+        <Link to={`/${lang}/quick-order`}>{t('quick-order:cartLink')}</Link>
+      </p>
 
       {cart.groups.map((group) => (
         <section key={group.producer.id} className="card cart-group" aria-labelledby={`producer-${group.producer.id}`}>

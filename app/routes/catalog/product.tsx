@@ -8,15 +8,19 @@ import { CertificationBadge, CertificationBadges } from '~/components/ocop-stars
 import { productName, quantityText } from '~/components/product-card'
 import { ProductPicture } from '~/components/product-picture'
 import type { SaleUnit } from '~/generated/prisma/enums'
-import { cartOfferFor, requireCartAccess, type CartOffer } from '~/modules/cart/cart-access.server'
+import { activeOrganizationOf, cartOfferFor, requireCartAccess, type CartOffer } from '~/modules/cart/cart-access.server'
 import { cartErrorMessage, quantityOf } from '~/modules/cart/cart-messages'
 import { addToCart, parseQuantity, type CartFailure } from '~/modules/cart/cart.server'
 import { activeCertifications } from '~/modules/catalog/certifications'
 import { getPublicProduct, type PublicProduct } from '~/modules/catalog/products.server'
 import { formerProvinceName, provinceName } from '~/modules/geo/provinces'
 import type { ProductImageView } from '~/modules/media/image-view'
+import { listErrorMessage } from '~/modules/order-lists/messages'
+import { addOrderListItem, addToListNamed, listOrderLists } from '~/modules/order-lists/order-lists.server'
+import { ORDER_LIST_LIMITS, orderListName } from '~/modules/order-lists/schemas'
 import { ORDER_LIMITS } from '~/modules/orders/order-rules'
 import { listMyOrganizations } from '~/modules/organizations/organizations.server'
+import { roleCan } from '~/modules/organizations/permissions'
 import { getAuth } from '~/utils/auth.server'
 import { readForm } from '~/utils/csrf.server'
 import { env } from '~/utils/env.server'
@@ -141,6 +145,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isPublic,
     // Ordering is for products buyers may see; the producer's own drafts offer nothing.
     cart: isPublic ? await cartOfferFor(request, p.id) : null,
+    orderLists: isPublic ? await orderListsOffer(request) : null,
     quantityMax: ORDER_LIMITS.quantityMax,
     jsonLd: jsonLdString(productJsonLd({ ...p, tierPrices: tiers }, lang, origin, name.text, description.text || summary)),
     seo: {
@@ -160,10 +165,69 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo
 
 type AddToCartReply = { quantity: string; failure: Pick<CartFailure, 'error' | 'values'> }
 
+/** The active buyer organisation's saved order lists, for the "Add to a list" form (members who may order). */
+async function orderListsOffer(request: Request) {
+  const auth = await getAuth(request)
+  const active = auth ? await activeOrganizationOf(auth) : null
+  if (!active || active.kind !== 'BUYER' || !roleCan(active.role, 'create:order:own')) return null
+  const lists = await listOrderLists(active.id)
+  return { organizationSlug: active.slug, lists: lists.map((l) => ({ id: l.id, name: l.name })) }
+}
+
+type ListFieldError = { key: string; values?: { max?: number; inList?: number } }
+type AddToListReply = {
+  intent: 'addToList'
+  fields: { listId: string; newName: string; quantity: string }
+  errors: { list?: ListFieldError; newName?: ListFieldError; quantity?: ListFieldError }
+}
+
+/**
+ * "Add to a list": the quantity goes into one of the active buyer organisation's saved order lists, or
+ * into the list named in `newName` (made when there is none of that name); the buyer stays on this page.
+ */
+async function addToListAction(request: Request, lang: Language, slug: string | undefined, formData: FormData) {
+  const fields = { listId: String(formData.get('listId') ?? ''), newName: String(formData.get('newName') ?? ''), quantity: String(formData.get('quantity') ?? '').trim() }
+  const reply = (errors: AddToListReply['errors'], status = 400) => data<AddToListReply>({ intent: 'addToList', fields, errors }, { status })
+  const access = await requireCartAccess(request, lang)
+  if (access.state !== 'buyer') return reply({ list: { key: 'lists:errors.notBuyer' } }, 403)
+  const product = slug ? await getPublicProduct(slug) : null
+  if (!product) throw new Response('Not Found', { status: 404 })
+  const errors: AddToListReply['errors'] = {}
+  const quantity = parseQuantity(fields.quantity)
+  if (quantity === null) errors.quantity = { key: 'lists:errors.quantity.invalid' }
+  const named = fields.newName.trim() ? orderListName().safeParse(fields.newName) : null
+  if (named && !named.success) errors.newName = { key: named.error.issues[0].message }
+  if (!named && !fields.listId) errors.newName = { key: 'lists:errors.name.required' }
+  if (quantity === null || Object.keys(errors).length) return reply(errors)
+  const buyerId = access.organization.id
+  const result = named?.success
+    ? await addToListNamed(buyerId, access.user.id, named.data, product.id, quantity)
+    : await addOrderListItem(buyerId, fields.listId, product.id, quantity).then(async (r) =>
+        r.ok ? { ...r, list: { name: (await listOrderLists(buyerId)).find((l) => l.id === fields.listId)?.name ?? '', created: false } } : r,
+      )
+  if (!result.ok) {
+    const where = result.error === 'lists:errors.quantity.tooLarge' || result.error === 'lists:errors.quantity.invalid' ? 'quantity' : named ? 'newName' : 'list'
+    return reply({ [where]: { key: result.error, values: result.values } })
+  }
+  const t = getT(lang) as unknown as (key: string, options?: Record<string, unknown>) => string
+  const created = result.list.created
+  const listName = result.list.name
+  return redirectWithToast(request, `/${lang}/p/${product.slug}`, {
+    key: created ? 'lists:toast.addedToNewList' : 'lists:toast.addedToList',
+    values: {
+      quantity: quantityOf(t, lang, quantity, product.unit),
+      product: productName(product, lang).text,
+      list: listName,
+      inList: quantityOf(t, lang, result.quantity, product.unit),
+    },
+  })
+}
+
 /** "Add to cart": the active buyer organisation's cart gets the quantity; the buyer stays on this page. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langOf(params)
   const formData = await readForm(request)
+  if (formData.get('intent') === 'addToList') return addToListAction(request, lang, params.slug, formData)
   if (formData.get('intent') !== 'add') throw new Response('Bad Request', { status: 400 })
   const access = await requireCartAccess(request, lang)
   const raw = String(formData.get('quantity') ?? '').trim()
@@ -262,7 +326,8 @@ function harvestText(months: number[], lang: Language) {
 function AddToCart({ offer, product, quantityMax }: { offer: CartOffer; product: { slug: string; moq: number; unit: SaleUnit }; quantityMax: number }) {
   const { t } = useTranslation('cart')
   const lang = useLang()
-  const reply = useActionData<typeof action>() as AddToCartReply | undefined
+  const replied = useActionData<typeof action>() as AddToCartReply | AddToListReply | undefined
+  const reply = replied && 'failure' in replied ? replied : undefined
   const navigation = useNavigation()
   const here = `/${lang}/p/${product.slug}`
   if (offer.state === 'anonymous') {
@@ -330,12 +395,113 @@ function AddToCart({ offer, product, quantityMax }: { offer: CartOffer; product:
   )
 }
 
+/** "Add to a list", below the ordering box: one of the organisation's saved order lists, or a new one. */
+function AddToList({
+  offer,
+  product,
+  quantityMax,
+}: {
+  offer: { organizationSlug: string; lists: { id: string; name: string }[] }
+  product: { moq: number; unit: SaleUnit }
+  quantityMax: number
+}) {
+  const { t } = useTranslation('lists')
+  const lang = useLang()
+  const replied = useActionData<typeof action>() as AddToCartReply | AddToListReply | undefined
+  const reply = replied && 'intent' in replied ? replied : undefined
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'addToList'
+  const { lists } = offer
+  const error = (id: string, e?: ListFieldError) =>
+    e ? (
+      <p id={id} className="field-errors" role="alert">
+        {listErrorMessage(t, lang, e.key, { max: ORDER_LIST_LIMITS.quantityMax, ...e.values })}
+      </p>
+    ) : null
+  const describedBy = (hint: string | null, errorId: string, e?: ListFieldError) => [hint, e ? errorId : null].filter(Boolean).join(' ') || undefined
+  return (
+    <Form method="post" className="card" aria-labelledby="add-to-list" style={{ margin: '1rem 0' }}>
+      <h2 id="add-to-list" style={{ marginTop: 0 }}>
+        {t('product.heading')}
+      </h2>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="addToList" />
+      {lists.length ? (
+        <div className="field">
+          <label htmlFor="list-id">{t('product.list')}</label>
+          <select
+            key={`list-${reply?.fields.listId ?? ''}`}
+            id="list-id"
+            name="listId"
+            defaultValue={reply?.fields.listId || lists[0].id}
+            aria-invalid={reply?.errors.list ? true : undefined}
+            aria-describedby={describedBy(null, 'list-id-error', reply?.errors.list)}
+          >
+            {lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+          {error('list-id-error', reply?.errors.list)}
+        </div>
+      ) : (
+        error('list-id-error', reply?.errors.list)
+      )}
+      <div className="field">
+        <label htmlFor="list-new-name">{lists.length ? t('product.newName') : t('product.name')}</label>
+        <input
+          key={`name-${reply?.fields.newName ?? ''}`}
+          id="list-new-name"
+          name="newName"
+          type="text"
+          required={!lists.length}
+          maxLength={ORDER_LIST_LIMITS.nameMax}
+          autoComplete="off"
+          defaultValue={reply?.fields.newName ?? ''}
+          aria-invalid={reply?.errors.newName ? true : undefined}
+          aria-describedby={describedBy('list-new-name-hint', 'list-new-name-error', reply?.errors.newName)}
+        />
+        <p id="list-new-name-hint" className="hint">
+          {lists.length ? t('product.newNameHint') : t('product.nameHint')}
+        </p>
+        {error('list-new-name-error', reply?.errors.newName)}
+      </div>
+      <div className="field">
+        <label htmlFor="list-quantity">{t('product.quantity', { unit: t(`catalog:unit.${product.unit}`) })}</label>
+        <input
+          key={`quantity-${reply?.fields.quantity ?? ''}`}
+          id="list-quantity"
+          name="quantity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={quantityMax}
+          step={1}
+          required
+          defaultValue={reply?.fields.quantity ?? product.moq}
+          aria-invalid={reply?.errors.quantity ? true : undefined}
+          aria-describedby={describedBy(null, 'list-quantity-error', reply?.errors.quantity)}
+          style={{ maxWidth: '10rem' }}
+        />
+        {error('list-quantity-error', reply?.errors.quantity)}
+      </div>
+      <button type="submit" className="button button-secondary" disabled={busy}>
+        {t('product.submit')}
+      </button>
+      <p className="meta">
+        <Link to={`/${lang}/orgs/${offer.organizationSlug}/lists`}>{t('product.manage')}</Link>
+      </p>
+    </Form>
+  )
+}
+
 function formatUsd(cents: bigint, lang: Language) {
   return new Intl.NumberFormat(intlLocale[lang], { style: 'currency', currency: 'USD' }).format(Number(cents) / 100)
 }
 
 export default function ProductPage() {
-  const { product: p, name, description, canEdit, isPublic, jsonLd, cart, quantityMax } = useLoaderData<typeof loader>()
+  const { product: p, name, description, canEdit, isPublic, jsonLd, cart, orderLists, quantityMax } = useLoaderData<typeof loader>()
   const { t } = useTranslation('catalog')
   const lang = useLang()
   const nonce = useNonce()
@@ -439,6 +605,7 @@ export default function ProductPage() {
           </section>
 
           {cart ? <AddToCart offer={cart} product={p} quantityMax={quantityMax} /> : null}
+          {orderLists ? <AddToList offer={orderLists} product={p} quantityMax={quantityMax} /> : null}
 
           <dl className="facts">
             <dt>{t('product.moq')}</dt>

@@ -10,14 +10,18 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { OrderActionForms, orderIntents, statusOfIntent, type OrderActionData, type OrderIntent } from '~/components/order-action-forms'
+import { OrderApprovalBox } from '~/components/order-approval'
 import { OrderStatusBadge, PaymentStatusBadge } from '~/components/order-badges'
 import { OrderPaymentBox, paymentDue } from '~/components/order-payment'
 import { OrderTimeline } from '~/components/order-timeline'
+import { ReorderForm, ReorderReport, reorderAnswerOf } from '~/components/reorder'
 import { formatPhone } from '~/modules/accounts/identifier'
+import { reorderFromOrderPage } from '~/modules/cart/reorder.server'
 import { isCalendarDate, todayInHcm } from '~/modules/catalog/certifications'
 import { parseDateInput, parseVnd } from '~/modules/catalog/product-schemas'
 import { provinceName } from '~/modules/geo/provinces'
 import { ORDER_TRANSITION_LIMITS as LIMITS, nextStatuses, partyMayReach } from '~/modules/orders/order-rules'
+import { decideApproval, isApprovalDecision, type ApprovalActionData } from '~/modules/orders/approvals.server'
 import { findOrder } from '~/modules/orders/queries.server'
 import { transitionOrder, type TransitionError, type TransitionOrderInput } from '~/modules/orders/transitions.server'
 import { roleCan } from '~/modules/organizations/permissions'
@@ -56,11 +60,16 @@ const dateOnly = (date: Date | null) => (date ? date.toISOString().slice(0, 10) 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langOf(params)
-  const { organization, membership } = await requireOrgPermission(request, lang, params.slug, 'read:order:own')
+  const { organization, membership, user } = await requireOrgPermission(request, lang, params.slug, 'read:order:own')
   const found = await findOrder(organization.id, params.number ?? '')
   if (!found) throw new Response('Not Found', { status: 404 })
   const { order, side } = found
   const canUpdate = roleCan(membership.role, 'update:order:own')
+  // An order above a spending limit: an approver who did not place it decides in the approval box (not with
+  // the cancel form, which is the purchaser's withdrawal).
+  const approver = side === 'buyer' && roleCan(membership.role, 'approve:order:own')
+  const isPlacer = order.placedByUserId !== null && order.placedByUserId === user.id
+  const decides = approver && !isPlacer && order.status === 'PENDING_APPROVAL'
   const today = todayInHcm()
   const requested = dateOnly(order.requestedDeliveryDate)
   const name = (i: { nameVi: string; nameEn: string | null }) => (lang === 'en' && i.nameEn) || i.nameVi
@@ -70,7 +79,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organization: { slug: organization.slug },
     side,
     canUpdate,
-    allowed: canUpdate ? nextStatuses(order.status, side) : [],
+    canReorder: side === 'buyer' && roleCan(membership.role, 'create:order:own'),
+    allowed: canUpdate && !decides ? nextStatuses(order.status, side) : [],
     today,
     defaultDeliveryDate: requested && requested >= today ? requested : '',
     order: {
@@ -121,6 +131,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bank:
       side === 'buyer' && paymentDue(order.status, order.paymentStatus)
         ? { name: bank.PAYMENT_BANK_NAME, account: bank.PAYMENT_BANK_ACCOUNT, accountName: bank.PAYMENT_BANK_ACCOUNT_NAME }
+        : null,
+    // Why the order had to wait for approval and who decided: the buyer's own business.
+    approval:
+      side === 'buyer' && order.approvalRequiredBecause
+        ? {
+            orderId: order.id,
+            canDecide: decides,
+            isPlacer,
+            queueUrl: approver ? `/${lang}/orgs/${organization.slug}/approvals` : null,
+            facts: {
+              requiredBecause: order.approvalRequiredBecause,
+              limitVnd: order.approvalLimitVnd?.toString() ?? null,
+              decidedByName: order.approvalDecidedByName,
+              decidedAt: order.approvalDecidedAt?.toISOString() ?? null,
+              reason: order.approvalReason,
+            },
+          }
         : null,
   }
 }
@@ -276,12 +303,26 @@ function prepareTransition(intent: OrderIntent, formData: FormData, base: Pick<T
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langOf(params)
   const formData = await readForm(request)
+  // "Reorder" fills the cart (ordering: 'create:order:own'); it does not change this order.
+  if (formData.get('intent') === 'reorder') return data(await reorderFromOrderPage(request, lang, params.slug, params.number ?? ''))
   // Reading is not enough: a VIEWER (an accountant) gets a 403 here.
-  const { organization, user } = await requireOrgPermission(request, lang, params.slug, 'update:order:own')
+  const { organization, user, membership } = await requireOrgPermission(request, lang, params.slug, 'update:order:own')
   const found = await findOrder(organization.id, params.number ?? '')
   if (!found) throw new Response('Not Found', { status: 404 })
   const { order, side } = found
   const intent = String(formData.get('intent') ?? '')
+  // An approver's decision on an order waiting above a spending limit (components/order-approval.tsx).
+  if (isApprovalDecision(intent)) {
+    if (side !== 'buyer' || !roleCan(membership.role, 'approve:order:own')) throw new Response('Forbidden', { status: 403 })
+    const actor = { organizationId: organization.id, userId: user.id, name: user.name }
+    const outcome = await decideApproval({ decision: intent, formData, order, actor, t: getT(lang) })
+    if (outcome.status === 404) throw new Response('Not Found', { status: 404 })
+    if (outcome.status !== 'done') return data<ApprovalActionData>(outcome.body, { status: outcome.status })
+    return redirectWithToast(request, `/${lang}/orgs/${organization.slug}/orders/${order.number}`, {
+      key: intent === 'approve' ? 'approvals:toast.approved' : 'approvals:toast.rejected',
+      values: { number: order.number },
+    })
+  }
   if (!isIntent(intent)) throw new Response('Bad Request', { status: 400 })
   const to = statusOfIntent[intent]
   const t = getT(lang)
@@ -340,8 +381,13 @@ function Party({ heading, party }: PartyProps) {
 export default function OrderPage() {
   const { t } = useTranslation('orders')
   const lang = useLang()
-  const { organization, side, canUpdate, allowed, today, defaultDeliveryDate, order, bank } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const { organization, side, canUpdate, allowed, today, defaultDeliveryDate, order, bank, approval } = useLoaderData<typeof loader>()
+  const answered = useActionData<typeof action>()
+  // The "Reorder" form answers with its report; the other forms with OrderActionData.
+  const reorderAnswer = reorderAnswerOf(answered)
+  const actionData = answered && !('reorder' in answered) ? answered : undefined
+  const { canReorder } = useLoaderData<typeof loader>()
+  const approvalData = actionData && 'decision' in actionData ? actionData : undefined
   const base = `/${lang}/orgs/${organization.slug}/orders`
   const docs = `${base}/${order.number}`
   const vnd = (v: string) => formatVnd(BigInt(v), lang)
@@ -363,6 +409,8 @@ export default function OrderPage() {
         </p>
         <p className="meta">{t('detail.placedAt', { date: formatDateTime(order.createdAt, lang) })}</p>
       </header>
+
+      {reorderAnswer ? <ReorderReport answer={reorderAnswer} /> : null}
 
       {actionData?.conflict ? (
         <div className="toast toast-error" role="alert">
@@ -478,7 +526,7 @@ export default function OrderPage() {
               <dt>{t('detail.vatTotal')}</dt>
               <dd>{vnd(order.vatTotalVnd)}</dd>
               <dt>{t('detail.shippingFee')}</dt>
-              <dd>{order.status === 'PLACED' ? <span className="meta">{t('detail.shippingFeePending')}</span> : vnd(order.shippingFeeVnd)}</dd>
+              <dd>{order.status === 'PLACED' || order.status === 'PENDING_APPROVAL' ? <span className="meta">{t('detail.shippingFeePending')}</span> : vnd(order.shippingFeeVnd)}</dd>
               <dt className="order-total">{t('detail.total')}</dt>
               <dd className="order-total">{vnd(order.totalVnd)}</dd>
             </dl>
@@ -486,6 +534,18 @@ export default function OrderPage() {
         </div>
 
         <div className="order-aside">
+          {approval ? (
+            <OrderApprovalBox
+              orderId={approval.orderId}
+              number={order.number}
+              status={order.status}
+              approval={approval.facts}
+              canDecide={approval.canDecide}
+              isPlacer={approval.isPlacer}
+              queueUrl={approval.queueUrl}
+              actionData={approvalData}
+            />
+          ) : null}
           <OrderPaymentBox
             side={side}
             status={order.status}
@@ -502,7 +562,7 @@ export default function OrderPage() {
             {!canUpdate ? (
               <p className="hint">{t('actions.readOnly')}</p>
             ) : allowed.length === 0 ? (
-              <p className="hint">{t('actions.noneOpen')}</p>
+              <p className="hint">{approval?.canDecide ? t('approvals:box.decideAbove') : t('actions.noneOpen')}</p>
             ) : (
               <OrderActionForms
                 allowed={allowed}
@@ -511,10 +571,12 @@ export default function OrderPage() {
                 amountReceived={order.amountReceivedVnd !== '0'}
                 defaultDeliveryDate={defaultDeliveryDate}
                 today={today}
-                actionData={actionData}
+                actionData={actionData && 'intent' in actionData ? actionData : undefined}
               />
             )}
           </section>
+
+          {canReorder ? <ReorderForm /> : null}
 
           <section aria-labelledby="order-documents-heading">
             <h2 id="order-documents-heading">{t('detail.documents')}</h2>

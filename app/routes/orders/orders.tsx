@@ -22,7 +22,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 const PAGE_SIZE = 20
 const Q_MAX = 100
 
-const orderStatuses: OrderStatus[] = ['PLACED', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'REJECTED', 'CANCELLED']
+// PENDING_APPROVAL ("Chờ duyệt"): orders above a spending limit, a tab of the buyer's only (producers never see them).
+const orderStatuses: OrderStatus[] = ['PENDING_APPROVAL', 'PLACED', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'REJECTED', 'CANCELLED']
 const paymentStatuses: PaymentStatus[] = ['UNPAID', 'PAID', 'REFUND_PENDING', 'REFUNDED']
 
 /** The "needs action" tab: what waits on this side (a producer confirms new orders; a buyer pays confirmed ones). */
@@ -113,7 +114,7 @@ export default function OrdersPage() {
   const tabs: { value: StatusTab; label: string }[] = [
     { value: '', label: t('list.tabAll') },
     { value: NEEDS_ACTION, label: t('list.tabNeedsAction') },
-    ...orderStatuses.map((s) => ({ value: s as StatusTab, label: t(`status.${s}`) })),
+    ...orderStatuses.filter((s) => side === 'buyer' || s !== 'PENDING_APPROVAL').map((s) => ({ value: s as StatusTab, label: t(`status.${s}`) })),
   ]
   const filtered = Boolean(filter.status || filter.payment || filter.q)
   const dateOf = (iso: string) => formatDate(iso, lang)

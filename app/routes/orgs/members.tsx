@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
@@ -11,11 +11,12 @@ import {
   listPendingInvitations,
   removeMember,
   revokeInvitation,
+  updateMember,
 } from '~/modules/organizations/organizations.server'
 import { roleCan, type Permission } from '~/modules/organizations/permissions'
-import { InviteSchema, memberRoles } from '~/modules/organizations/schemas'
+import { InviteSchema, memberUpdateSchema, rolesFor } from '~/modules/organizations/schemas'
 import { readForm } from '~/utils/csrf.server'
-import { formatDate } from '~/utils/format'
+import { formatDate, formatNumber, formatVnd } from '~/utils/format'
 import { getT } from '~/utils/i18n.server'
 import { langOf } from '~/utils/lang'
 import { requireOrgPermission } from '~/utils/permissions.server'
@@ -35,7 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   return {
     title: getT(lang)('orgs:members.title', { name: organization.displayName }),
-    organization: { slug: organization.slug, displayName: organization.displayName },
+    organization: { slug: organization.slug, displayName: organization.displayName, kind: organization.kind },
+    // Purchasing roles (purchaser, approver) only in a buyer organisation: the selects offer only these.
+    roles: rolesFor(organization.kind),
+    // Owners change members' roles and spending limits.
+    canManage: roleCan(membership.role, 'update:member:own'),
     can: {
       invite: roleCan(membership.role, 'create:invitation:own'),
       remove: roleCan(membership.role, 'delete:member:own'),
@@ -47,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: m.user.name,
       contact: contactOf(m.user),
       role: m.role,
+      orderLimitVnd: m.orderLimitVnd?.toString() ?? null,
+      monthlyLimitVnd: m.monthlyLimitVnd?.toString() ?? null,
       joinedAt: m.createdAt.toISOString(),
       isMe: m.user.id === user.id,
     })),
@@ -65,6 +72,7 @@ const intentPermission: Record<string, Permission> = {
   invite: 'create:invitation:own',
   remove: 'delete:member:own',
   revoke: 'delete:invitation:own',
+  update: 'update:member:own',
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -80,6 +88,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'invite') {
     const submission = parseWithZod(formData, { schema: InviteSchema })
     if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    if (!rolesFor(organization.kind).includes(submission.value.role)) {
+      return data(submission.reply({ fieldErrors: { role: ['orgs:members.errors.roleBuyerOnly'] } }), { status: 400 })
+    }
     const result = await inviteMember({ organizationId: organization.id, inviterId: user.id, lang, ...submission.value })
     if (!result.ok) {
       const reply =
@@ -89,6 +100,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data(reply, { status: result.error === 'org.invite.rateLimited' ? 429 : 400 })
     }
     return redirectWithToast(request, membersUrl, { key: 'orgs:toast.invited', values: { contact: submission.value.identifier } })
+  }
+
+  if (intent === 'update') {
+    const submission = parseWithZod(formData, { schema: memberUpdateSchema(organization.kind) })
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    const { id, role, orderLimit, monthlyLimit } = submission.value
+    const result = await updateMember(organization.id, id, { role, orderLimitVnd: orderLimit, monthlyLimitVnd: monthlyLimit })
+    if (!result.ok) {
+      if (result.error === 'org.member.notFound') return redirectWithToast(request, membersUrl, { key: `errors:${result.error}`, type: 'error' })
+      const key = result.error === 'org.member.lastOwner' ? 'orgs:members.errors.lastOwner' : 'orgs:members.errors.roleBuyerOnly'
+      return data(submission.reply({ fieldErrors: { role: [key] } }), { status: 400 })
+    }
+    return redirectWithToast(request, membersUrl, { key: 'orgs:toast.memberUpdated', values: { name: result.name } })
   }
 
   const id = String(formData.get('id') ?? '')
@@ -108,15 +132,101 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(request, membersUrl, { key: 'orgs:toast.removed' })
 }
 
+type Reply = SubmissionResult<string[]>
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+type MemberRow = LoaderData['members'][number]
+
+/** Which form a reply belongs to: the invite form, or the role form of one member (by its hidden fields). */
+const replyFor = (reply: Reply | undefined, intent: string, id?: string) => {
+  const sent = reply?.initialValue as Record<string, unknown> | undefined
+  return sent?.intent === intent && (id === undefined || sent.id === id) ? reply : undefined
+}
+
+/** A member's limits as the list shows them. */
+function Limits({ member }: { member: MemberRow }) {
+  const { t } = useTranslation('orgs')
+  const lang = useLang()
+  if (member.orderLimitVnd === null && member.monthlyLimitVnd === null) return <span className="meta">{t('members.noLimits')}</span>
+  const amount = (v: string | null) => (v === null ? t('members.noLimit') : formatVnd(BigInt(v), lang))
+  return (
+    <>
+      {t('members.limitOrder', { amount: amount(member.orderLimitVnd) })}
+      <br />
+      {t('members.limitMonth', { amount: amount(member.monthlyLimitVnd) })}
+    </>
+  )
+}
+
+/** The owner's form for one member: role, and for a buyer the spending limits. Folded until opened. */
+function MemberForm({ member, roles, kind, lastResult, busy }: { member: MemberRow; roles: LoaderData['roles']; kind: LoaderData['organization']['kind']; lastResult?: Reply; busy: boolean }) {
+  const { t } = useTranslation('orgs')
+  const lang = useLang()
+  const buyer = kind === 'BUYER'
+  const schema = memberUpdateSchema(kind)
+  const typed = (v: string | null) => (v === null ? '' : formatNumber(BigInt(v), lang))
+  const [form, fields] = useForm({
+    id: `member-${member.id}`,
+    lastResult,
+    defaultValue: { id: member.id, role: member.role, orderLimit: typed(member.orderLimitVnd), monthlyLimit: typed(member.monthlyLimitVnd) },
+    constraint: getZodConstraint(schema),
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const hasErrors = Boolean(lastResult?.error && Object.values(lastResult.error).some((e) => e?.length))
+  return (
+    <details className="card member-edit" open={hasErrors || undefined}>
+      <summary>
+        <strong>{t('members.editSummary', { name: member.name, role: t(`common:role.${member.role}`) })}</strong>
+      </summary>
+      <Form method="post" {...getFormProps(form)} className="narrow" style={{ marginTop: '0.75rem' }}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="update" />
+        <input {...getInputProps(fields.id, { type: 'hidden' })} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <SelectField
+          label={t('members.editRole', { name: member.name })}
+          options={roles.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
+          {...getSelectProps(fields.role)}
+          errors={fields.role.errors}
+        />
+        {buyer ? (
+          <>
+            <Field
+              label={t('members.orderLimit')}
+              hint={t('members.limitHint')}
+              inputMode="numeric"
+              autoComplete="off"
+              {...getInputProps(fields.orderLimit, { type: 'text' })}
+              errors={fields.orderLimit.errors}
+            />
+            <Field
+              label={t('members.monthlyLimit')}
+              hint={t('members.limitHint')}
+              inputMode="numeric"
+              autoComplete="off"
+              {...getInputProps(fields.monthlyLimit, { type: 'text' })}
+              errors={fields.monthlyLimit.errors}
+            />
+          </>
+        ) : null}
+        <button type="submit" className="button" disabled={busy} aria-label={t('members.saveLabel', { name: member.name })}>
+          {t('members.save')}
+        </button>
+      </Form>
+    </details>
+  )
+}
+
 export default function MembersPage() {
   const { t } = useTranslation('orgs')
   const lang = useLang()
-  const { organization, can, members, invitations } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const { organization, roles, canManage, can, members, invitations } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as Reply | undefined
   const navigation = useNavigation()
+  const buyer = organization.kind === 'BUYER'
   const [form, fields] = useForm({
     id: 'invite',
-    lastResult,
+    lastResult: replyFor(actionData, 'invite'),
     defaultValue: { role: 'MEMBER' },
     constraint: getZodConstraint(InviteSchema),
     shouldRevalidate: 'onInput',
@@ -146,6 +256,7 @@ export default function MembersPage() {
               <th scope="col">{t('members.name')}</th>
               <th scope="col">{t('members.contact')}</th>
               <th scope="col">{t('members.role')}</th>
+              {buyer ? <th scope="col">{t('members.limits')}</th> : null}
               <th scope="col">{t('members.joined')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('members.actions')}</span>
@@ -160,6 +271,11 @@ export default function MembersPage() {
                 </td>
                 <td>{m.contact}</td>
                 <td>{t(`common:role.${m.role}`)}</td>
+                {buyer ? (
+                  <td>
+                    <Limits member={m} />
+                  </td>
+                ) : null}
                 <td>{formatDate(m.joinedAt, lang)}</td>
                 {can.remove || m.isMe ? (
                   <td>
@@ -185,6 +301,19 @@ export default function MembersPage() {
           </tbody>
         </table>
       </div>
+
+      {canManage ? (
+        <>
+          <h2>{t('members.manageHeading')}</h2>
+          <p className="hint">{buyer ? t('members.manageIntro') : t('members.manageIntroProducer')}</p>
+          {/* Each card keeps its own height: opening one form does not stretch its neighbours. */}
+          <div className="cards member-forms" style={{ alignItems: 'start' }}>
+            {members.map((m) => (
+              <MemberForm key={m.id} member={m} roles={roles} kind={organization.kind} lastResult={replyFor(actionData, 'update', m.id)} busy={busy('update', m.id)} />
+            ))}
+          </div>
+        </>
+      ) : null}
 
       {can.invite ? (
         <>
@@ -249,7 +378,7 @@ export default function MembersPage() {
             />
             <SelectField
               label={t('members.role')}
-              options={[...memberRoles].reverse().map((r) => ({ value: r, label: t(`members.roleOption.${r}`) }))}
+              options={[...roles].reverse().map((r) => ({ value: r, label: t(`members.roleOption.${r}`) }))}
               {...getSelectProps(fields.role)}
               errors={fields.role.errors}
             />
