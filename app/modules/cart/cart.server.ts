@@ -2,7 +2,7 @@
 // what the buyer means to order; nothing is reserved until checkout, where placeOrders (orders module)
 // checks every rule again. cartView applies the same rules as placeOrders to warn the buyer beforehand.
 import type { SaleUnit, VatRate } from '~/generated/prisma/enums'
-import { prisma } from '~/utils/db.server'
+import { prisma, type Tx } from '~/utils/db.server'
 import { todayInHcm } from '../catalog/certifications'
 import type { TierPrice } from '../catalog/pricing'
 import { publicProductWhere } from '../catalog/products.server'
@@ -54,26 +54,51 @@ function orderableProduct(productId: string, now = new Date()) {
  * quantity must reach the MOQ and stay within the order limits; a cart has at most ORDER_LIMITS.linesMax lines.
  */
 export async function addToCart(buyerId: string, productId: string, quantity: number): Promise<CartResult> {
-  if (!validQuantity(quantity)) return fail('cart.quantityInvalid', { max: ORDER_LIMITS.quantityMax })
-  if (!(await isActiveBuyer(buyerId))) return fail('cart.notBuyer')
-  const product = await orderableProduct(productId)
-  if (!product) return fail('cart.notForSale')
-  return prisma.$transaction(async (tx): Promise<CartResult> => {
-    // One change to this buyer's cart at a time: the line count and the sum are read, then written.
+  const [result] = await addManyToCart(buyerId, [{ productId, quantity }])
+  return result
+}
+
+/**
+ * Adds several lines in one transaction, in the order given, each as addToCart adds one (two lines for one
+ * product add up). A line refused is answered with its reason and does not stop the others.
+ */
+export async function addManyToCart(buyerId: string, lines: { productId: string; quantity: number }[]): Promise<CartResult[]> {
+  if (!(await isActiveBuyer(buyerId))) return lines.map((l) => (validQuantity(l.quantity) ? fail('cart.notBuyer') : invalidQuantity()))
+  const products = new Map(
+    (
+      await prisma.product.findMany({ where: { id: { in: lines.map((l) => l.productId) }, ...publicProductWhere(new Date()) }, select: { id: true, moq: true } })
+    ).map((p) => [p.id, p]),
+  )
+  return prisma.$transaction(async (tx) => {
+    // One change to this buyer's cart at a time: the line count and the sums are read, then written.
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${buyerId} FOR UPDATE`
-    const existing = await tx.cartItem.findUnique({ where: { buyerId_productId: { buyerId, productId } }, select: { quantity: true } })
-    const total = (existing?.quantity ?? 0) + quantity
-    if (total > ORDER_LIMITS.quantityMax) return fail('cart.totalTooLarge', { max: ORDER_LIMITS.quantityMax, inCart: existing?.quantity ?? 0 })
-    if (total < product.moq) return fail('cart.belowMoq', { moq: product.moq })
-    if (!existing) {
-      const lines = await tx.cartItem.count({ where: { buyerId } })
-      if (lines >= ORDER_LIMITS.linesMax) return fail('cart.tooManyLines', { max: ORDER_LIMITS.linesMax })
-      await tx.cartItem.create({ data: { buyerId, productId, quantity: total } })
-    } else {
-      await tx.cartItem.update({ where: { buyerId_productId: { buyerId, productId } }, data: { quantity: total } })
+    const results: CartResult[] = []
+    for (const { productId, quantity } of lines) {
+      const product = products.get(productId)
+      if (!validQuantity(quantity)) results.push(invalidQuantity())
+      else if (!product) results.push(fail('cart.notForSale'))
+      else results.push(await addLine(tx, buyerId, product, quantity))
     }
-    return { ok: true, quantity: total }
+    return results
   })
+}
+
+const invalidQuantity = () => fail('cart.quantityInvalid', { max: ORDER_LIMITS.quantityMax })
+
+async function addLine(tx: Tx, buyerId: string, product: { id: string; moq: number }, quantity: number): Promise<CartResult> {
+  const where = { buyerId_productId: { buyerId, productId: product.id } }
+  const existing = await tx.cartItem.findUnique({ where, select: { quantity: true } })
+  const total = (existing?.quantity ?? 0) + quantity
+  if (total > ORDER_LIMITS.quantityMax) return fail('cart.totalTooLarge', { max: ORDER_LIMITS.quantityMax, inCart: existing?.quantity ?? 0 })
+  if (total < product.moq) return fail('cart.belowMoq', { moq: product.moq })
+  if (!existing) {
+    const lines = await tx.cartItem.count({ where: { buyerId } })
+    if (lines >= ORDER_LIMITS.linesMax) return fail('cart.tooManyLines', { max: ORDER_LIMITS.linesMax })
+    await tx.cartItem.create({ data: { buyerId, productId: product.id, quantity: total } })
+  } else {
+    await tx.cartItem.update({ where, data: { quantity: total } })
+  }
+  return { ok: true, quantity: total }
 }
 
 /** Sets the quantity of a line already in the buyer's cart (at least the product's MOQ). */

@@ -11,7 +11,7 @@ import { prisma } from '~/utils/db.server'
 import { foldText } from '../catalog/csv-columns'
 import { publicProductWhere } from '../catalog/products.server'
 import { ORDER_LIMITS } from '../orders/order-rules'
-import { addToCart, parseQuantity, type CartFailure } from './cart.server'
+import { addManyToCart, parseQuantity, type CartFailure } from './cart.server'
 
 export const QUICK_ORDER_LIMITS = { maxBytes: 100 * 1024, linesMax: ORDER_LIMITS.linesMax } as const
 
@@ -295,20 +295,23 @@ export type QuickOrderReportLine = Pick<QuickOrderLine, 'line' | 'typed'> & { pr
 export type QuickOrderReport = { added: number; failed: number; lines: QuickOrderReportLine[] }
 
 /**
- * Resolves the lines and adds those that resolve, one by one through addToCart, in the order given (two
+ * Resolves the lines and adds those that resolve to the cart in one transaction, in the order given (two
  * lines for one product add up, as two adds would). Lines refused by the cart are reported with its reason.
  * More than the stock is added as addToCart adds it: the cart warns, and checkout refuses, until it is fixed.
  */
 export async function addQuickOrderToCart(buyerId: string, lines: QuickOrderLine[]): Promise<QuickOrderReport> {
   const resolved = await resolveQuickOrderLines(lines)
+  const toAdd = resolved.flatMap((line) => (!line.problem && line.product && line.quantity !== null ? [{ productId: line.product.id, quantity: line.quantity }] : []))
+  const results = await addManyToCart(buyerId, toAdd)
   const report: QuickOrderReportLine[] = []
+  let next = 0
   for (const line of resolved) {
     const base = { line: line.line, typed: line.typed, product: line.product }
     if (line.problem || !line.product || line.quantity === null) {
       report.push({ ...base, outcome: line.problem ?? { code: 'unknownSku' } })
       continue
     }
-    const added = await addToCart(buyerId, line.product.id, line.quantity)
+    const added = results[next++]
     if (!added.ok) {
       report.push({ ...base, outcome: { code: 'cart', failure: { error: added.error, values: added.values } } })
       continue

@@ -8,11 +8,11 @@ import { requireAuth } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import { requireOrgPermission } from '~/utils/permissions.server'
-import { unitPriceFor } from '../catalog/pricing'
+import { unitPriceFor, type TierPrice } from '../catalog/pricing'
 import { publicProductWhere } from '../catalog/products.server'
 import { findOrder } from '../orders/queries.server'
 import { activeOrganizationOf } from './cart-access.server'
-import { addToCart, type CartFailure } from './cart.server'
+import { addManyToCart, type CartFailure } from './cart.server'
 
 export type ReorderOutcome =
   /** `change`: why the quantity is not the one ordered (a higher MOQ today, or less stock). */
@@ -59,7 +59,9 @@ export async function reorderToCart(buyerId: string, idOrNumber: string, now = n
   })
   const byId = new Map(products.map((p) => [p.id, p]))
 
+  // First what each line would add (today's MOQ and stock), then all of it in one cart transaction.
   const lines: ReorderLine[] = []
+  const planned: { index: number; productId: string; quantity: number; change: Extract<ReorderOutcome, { code: 'added' }>['change']; tiers: TierPrice[] }[] = []
   for (const item of order.items) {
     const product = byId.get(item.productId)
     const line = {
@@ -92,14 +94,21 @@ export async function reorderToCart(buyerId: string, idOrNumber: string, now = n
       quantity = available
       change = { code: 'loweredToStock', available }
     }
-    const added = await addToCart(buyerId, product.id, quantity)
-    if (!added.ok) {
-      lines.push({ ...line, outcome: { code: 'cart', failure: { error: added.error, values: added.values } } })
-      continue
-    }
-    // The cart prices its line as a whole: with what was already there, the tier may be a better one.
-    lines.push({ ...line, newUnitPriceVnd: unitPriceFor(product.tierPrices, added.quantity), outcome: { code: 'added', quantity, inCart: added.quantity, change } })
+    planned.push({ index: lines.length, productId: product.id, quantity, change, tiers: product.tierPrices })
+    lines.push({ ...line, outcome: { code: 'notForSale' } }) // replaced below by what the cart answers
   }
+  const results = await addManyToCart(
+    buyerId,
+    planned.map((p) => ({ productId: p.productId, quantity: p.quantity })),
+  )
+  planned.forEach((p, k) => {
+    const added = results[k]
+    const line = lines[p.index]
+    // The cart prices its line as a whole: with what was already there, the tier may be a better one.
+    lines[p.index] = added.ok
+      ? { ...line, newUnitPriceVnd: unitPriceFor(p.tiers, added.quantity), outcome: { code: 'added', quantity: p.quantity, inCart: added.quantity, change: p.change } }
+      : { ...line, outcome: { code: 'cart', failure: { error: added.error, values: added.values } } }
+  })
   const added = lines.filter((l) => l.outcome.code === 'added')
   return {
     orderNumber: order.number,
