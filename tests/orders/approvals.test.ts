@@ -270,36 +270,47 @@ describe('deciding', () => {
 })
 
 describe('decisions racing each other', () => {
-  test('approval against the purchaser’s withdrawal: the order leaves PENDING_APPROVAL once, and the stock adds up', async () => {
+  test('approval against the purchaser’s withdrawal (from the waiting order the page showed): exactly one wins', async () => {
     const start = (await stockOf(honey))! + (await openReservations(honey))
     const orders = await Promise.all(Array.from({ length: 6 }, () => placeHoney(purchaser, 20)))
     const results = await Promise.all(
       orders.map((o, i) => {
         const approve = () => transitionOrder({ orderId: o.id, actor: approverActor(approver), to: 'PLACED' })
-        const withdraw = () => transitionOrder({ orderId: o.id, actor: purchaserActor(purchaser), to: 'CANCELLED', note: 'Rút lại' })
+        // The order page's cancel form sends the status it showed: PENDING_APPROVAL.
+        const withdraw = () => transitionOrder({ orderId: o.id, actor: purchaserActor(purchaser), to: 'CANCELLED', note: 'Rút lại', expectedStatus: 'PENDING_APPROVAL' })
         // Either one asked first, so both ways of winning happen.
         return i % 2 === 0 ? Promise.all([approve(), withdraw()]) : Promise.all([withdraw(), approve()]).then(([w, a]) => [a, w] as const)
       }),
     )
     for (const [i, [approved, withdrawn]] of results.entries()) {
       const order = await prisma.order.findUniqueOrThrow({ where: { id: orders[i].id }, include: { events: true, items: true } })
-      const decisions = order.events.filter((e) => e.fromStatus === 'PENDING_APPROVAL')
-      expect(decisions).toHaveLength(1)
+      expect(order.events.filter((e) => e.fromStatus === 'PENDING_APPROVAL')).toHaveLength(1)
+      expect(approved.ok !== withdrawn.ok, order.number).toBe(true)
       if (approved.ok) {
-        // Approved first: the withdrawal then cancels a placed order (the buyer may until shipment).
-        expect(decisions[0].toStatus).toBe('PLACED')
-        expect(order.approvalDecidedById).toBe(approver.id)
-        if (withdrawn.ok) expect(order.status).toBe('CANCELLED')
-        else expect(order.status).toBe('PLACED')
+        // Approved first: the withdrawal was of a waiting order, which it no longer is.
+        expect(withdrawn).toEqual({ ok: false, error: 'order.invalidTransition', from: 'PLACED', to: 'CANCELLED' })
+        expect(order).toMatchObject({ status: 'PLACED', approvalDecidedById: approver.id })
       } else {
         expect(approved).toEqual({ ok: false, error: 'order.invalidTransition', from: 'CANCELLED', to: 'PLACED' })
-        expect(withdrawn.ok).toBe(true)
-        expect(decisions[0].toStatus).toBe('CANCELLED')
         expect(order).toMatchObject({ status: 'CANCELLED', approvalDecidedAt: null })
       }
       expect(order.items[0].reservedQuantity).toBe(order.status === 'CANCELLED' ? 0 : 20)
     }
     expect((await stockOf(honey))! + (await openReservations(honey))).toBe(start)
+  })
+
+  test('a step made on a stale page is refused and changes nothing', async () => {
+    const waiting = await placeHoney(purchaser, 20)
+    await expectOk(transitionOrder({ orderId: waiting.id, actor: approverActor(approver), to: 'PLACED' }))
+    const state = await orderState(waiting.id)
+    // The purchaser's page still showed the order waiting; a buyer may cancel a placed order, but not this way.
+    expect(await transitionOrder({ orderId: waiting.id, actor: purchaserActor(purchaser), to: 'CANCELLED', note: 'Rút lại', expectedStatus: 'PENDING_APPROVAL' })).toEqual({
+      ok: false,
+      error: 'order.invalidTransition',
+      from: 'PLACED',
+      to: 'CANCELLED',
+    })
+    expect(await orderState(waiting.id)).toEqual(state)
   })
 
   test('rejection against withdrawal, and two approvers at once: exactly one wins', async () => {

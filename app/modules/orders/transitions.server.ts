@@ -55,6 +55,12 @@ export type TransitionOrderInput = {
   trackingNumber?: string
   /** SHIPPED: ship an order that is not paid yet. */
   shipBeforePayment?: boolean
+  /**
+   * The status the actor saw (a page's form sends it): when the order has moved on since, the change is
+   * refused (invalidTransition) instead of applying to a state the actor never saw, e.g. a purchaser
+   * withdrawing a waiting order that an approver has just let through.
+   */
+  expectedStatus?: OrderStatus
   now?: Date
 }
 
@@ -229,6 +235,7 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
     // The producer does not see an order before the buyer's approver lets it through.
     if (actor.kind === 'producer' && !reachedProducer(order)) return { ok: false, error: 'order.notFound' }
     if (!partyMayReach(to, actor.kind)) return { ok: false, error: 'order.forbidden' }
+    if (input.expectedStatus && input.expectedStatus !== order.status) return { ok: false, error: 'order.invalidTransition', from: order.status, to }
     if (!nextStatuses(order.status, actor.kind).includes(to)) return { ok: false, error: 'order.invalidTransition', from: order.status, to }
 
     const note = cleanText(input.note)

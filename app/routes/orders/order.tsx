@@ -12,6 +12,7 @@ import { z } from 'zod'
 import { OrderActionForms, orderIntents, statusOfIntent, type OrderActionData, type OrderIntent } from '~/components/order-action-forms'
 import { OrderApprovalBox } from '~/components/order-approval'
 import { OrderStatusBadge, PaymentStatusBadge } from '~/components/order-badges'
+import { OrderStatus } from '~/generated/prisma/enums'
 import { OrderPaymentBox, paymentDue } from '~/components/order-payment'
 import { OrderTimeline } from '~/components/order-timeline'
 import { ReorderForm, ReorderReport, reorderAnswerOf } from '~/components/reorder'
@@ -266,7 +267,7 @@ const conflictMessage = (t: TFunction, from: string, to: string) =>
 const isIntent = (value: string): value is OrderIntent => (orderIntents as readonly string[]).includes(value)
 
 /** The form's input, parsed for `intent`, and the transition to run when it is valid (run: null otherwise). */
-function prepareTransition(intent: OrderIntent, formData: FormData, base: Pick<TransitionOrderInput, 'orderId' | 'to' | 'actor'>) {
+function prepareTransition(intent: OrderIntent, formData: FormData, base: Pick<TransitionOrderInput, 'orderId' | 'to' | 'actor' | 'expectedStatus'>) {
   switch (intent) {
     case 'confirm': {
       const submission = parseWithZod(formData, { schema: ConfirmSchema })
@@ -334,7 +335,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<OrderActionData>({ intent, conflict: conflictMessage(t, order.status, to) }, { status: 409 })
   }
 
-  const prepared = prepareTransition(intent, formData, { orderId: order.id, to, actor: { kind: side, organizationId: organization.id, userId: user.id, name: user.name } })
+  // The status the page showed: a step made on a stale page is refused, not applied to a later state.
+  const shown = String(formData.get('status') ?? '')
+  const expectedStatus = (Object.values(OrderStatus) as string[]).includes(shown) ? (shown as OrderStatus) : undefined
+  const prepared = prepareTransition(intent, formData, {
+    orderId: order.id,
+    to,
+    expectedStatus,
+    actor: { kind: side, organizationId: organization.id, userId: user.id, name: user.name },
+  })
   const { submission } = prepared
   if (!prepared.run) return data<OrderActionData>({ intent, result: translateReply(submission.reply(), t) }, { status: 400 })
 
@@ -565,6 +574,7 @@ export default function OrderPage() {
               <p className="hint">{approval?.canDecide ? t('approvals:box.decideAbove') : t('actions.noneOpen')}</p>
             ) : (
               <OrderActionForms
+                status={order.status}
                 allowed={allowed}
                 items={order.items}
                 paymentStatus={order.paymentStatus}
