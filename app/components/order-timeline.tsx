@@ -34,6 +34,10 @@ type EventDetails = {
   payment?: 'transferReceived' | 'refunded'
   amountVnd?: string
   amountReceivedVnd?: string
+  /** Placed above a spending limit (placeOrders), and an approver's decision (transitionOrder). */
+  approvalRequiredBecause?: 'ORDER_LIMIT' | 'MONTHLY_LIMIT' | 'API_KEY_LIMIT'
+  limitVnd?: string
+  approval?: 'approved' | 'rejected'
 }
 
 const asDetails = (value: unknown): EventDetails => (value && typeof value === 'object' && !Array.isArray(value) ? (value as EventDetails) : {})
@@ -42,7 +46,8 @@ const money = (value: string | undefined) => (value !== undefined && /^-?\d+$/.t
 function EventTitle({ event, details }: { event: TimelineEvent; details: EventDetails }) {
   const { t } = useTranslation('orders')
   if (details.payment) return <>{t('timeline.paymentEvent')}</>
-  if (event.from === null) return <>{t('timeline.placed')}</>
+  if (event.from === null) return <>{t(event.to === 'PENDING_APPROVAL' ? 'timeline.placedForApproval' : 'timeline.placed')}</>
+  if (details.approval) return <>{t(`timeline.approval.${details.approval}`)}</>
   return (
     <>
       {t(`status.${event.from}`)} → {t(`status.${event.to}`)}
@@ -58,6 +63,7 @@ function EventDetailLines({ event, details }: { event: TimelineEvent; details: E
   if (details.payment === 'transferReceived') {
     lines.push(t('timeline.transferReceived', { amount: vnd(details.amountVnd), received: vnd(details.amountReceivedVnd), total: vnd(details.totalVnd) }))
   }
+  if (details.approvalRequiredBecause) lines.push(t(`approvals:because.${details.approvalRequiredBecause}`, { limit: vnd(details.limitVnd) }))
   if (details.payment === 'refunded') lines.push(t('timeline.refunded', { amount: vnd(details.amountVnd) }))
   if (details.quantities?.length) {
     lines.push(
