@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { NotBuyerNotice } from '~/components/not-buyer-notice'
 import { CsrfInput } from '~/components/forms'
 import { productName } from '~/components/product-card'
 import { ProductPicture } from '~/components/product-picture'
@@ -68,24 +69,7 @@ export default function CartPage() {
   const loaded = useLoaderData<typeof loader>()
   const { t } = useTranslation('cart')
   const lang = useLang()
-  if (loaded.state === 'notBuyer') {
-    return (
-      <section className="narrow">
-        <h1>{t('heading')}</h1>
-        <p>
-          {loaded.activeOrganization
-            ? t('notBuyer.producer', { name: loaded.activeOrganization.displayName })
-            : t('notBuyer.noOrganization')}
-        </p>
-        <p>{t('notBuyer.howTo')}</p>
-        <p>
-          <Link to={`/${lang}/orgs/new`} className="button button-secondary">
-            {t('notBuyer.createBuyer')}
-          </Link>
-        </p>
-      </section>
-    )
-  }
+  if (loaded.state === 'notBuyer') return <NotBuyerNotice heading={t('heading')} activeOrganization={loaded.activeOrganization} />
   const { cart, organization } = loaded
   if (cart.lineCount === 0) {
     return (

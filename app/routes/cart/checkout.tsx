@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { NotBuyerNotice } from '~/components/not-buyer-notice'
 import { CsrfInput } from '~/components/forms'
 import { productName } from '~/components/product-card'
 import { todayInHcm } from '~/modules/catalog/certifications'
@@ -162,17 +163,7 @@ export default function CheckoutPage() {
   const { t } = useTranslation('cart')
   const lang = useLang()
 
-  if (loaded.state === 'notBuyer') {
-    return (
-      <section className="narrow">
-        <h1>{t('checkout.heading')}</h1>
-        <p>
-          {loaded.activeOrganization ? t('notBuyer.producer', { name: loaded.activeOrganization.displayName }) : t('notBuyer.noOrganization')}
-        </p>
-        <p>{t('notBuyer.howTo')}</p>
-      </section>
-    )
-  }
+  if (loaded.state === 'notBuyer') return <NotBuyerNotice heading={t('checkout.heading')} activeOrganization={loaded.activeOrganization} />
   const { cart, addresses, dates, organization, token } = loaded
   if (cart.lineCount === 0) {
     return (

@@ -15,6 +15,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { NotBuyerNotice } from '~/components/not-buyer-notice'
 import { CsrfInput } from '~/components/forms'
 import { productName } from '~/components/product-card'
 import { requireCartAccess } from '~/modules/cart/cart-access.server'
@@ -149,24 +150,7 @@ export default function QuickOrderPage() {
     if (answer) reportRef.current?.focus()
   }, [answer])
 
-  if (loaded.state === 'notBuyer') {
-    return (
-      <section className="narrow">
-        <h1>{t('heading')}</h1>
-        <p>
-          {loaded.activeOrganization
-            ? t('cart:notBuyer.producer', { name: loaded.activeOrganization.displayName })
-            : t('cart:notBuyer.noOrganization')}
-        </p>
-        <p>{t('cart:notBuyer.howTo')}</p>
-        <p>
-          <Link to={`/${lang}/orgs/new`} className="button button-secondary">
-            {t('cart:notBuyer.createBuyer')}
-          </Link>
-        </p>
-      </section>
-    )
-  }
+  if (loaded.state === 'notBuyer') return <NotBuyerNotice heading={t('heading')} activeOrganization={loaded.activeOrganization} />
 
   const busy = navigation.state === 'submitting'
   const limits = { lines: formatNumber(loaded.limits.linesMax, lang), kb: loaded.limits.maxKb }
