@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
+import { QuantityInput } from '~/components/quantity-input'
 import { RegionBadge, VerificationBadge } from '~/components/badges'
 import { CsrfInput } from '~/components/forms'
 import { CertificationBadge, CertificationBadges } from '~/components/ocop-stars'
@@ -146,7 +147,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Ordering is for products buyers may see; the producer's own drafts offer nothing.
     cart: isPublic ? await cartOfferFor(request, p.id) : null,
     orderLists: isPublic ? await orderListsOffer(request) : null,
-    quantityMax: ORDER_LIMITS.quantityMax,
     jsonLd: jsonLdString(productJsonLd({ ...p, tierPrices: tiers }, lang, origin, name.text, description.text || summary)),
     seo: {
       origin,
@@ -323,7 +323,7 @@ function harvestText(months: number[], lang: Language) {
 }
 
 /** The ordering box beside the prices (see cartOfferFor); a plain form, so it works without JavaScript. */
-function AddToCart({ offer, product, quantityMax }: { offer: CartOffer; product: { slug: string; moq: number; unit: SaleUnit }; quantityMax: number }) {
+function AddToCart({ offer, product }: { offer: CartOffer; product: { slug: string; moq: number; unit: SaleUnit } }) {
   const { t } = useTranslation('cart')
   const lang = useLang()
   const replied = useActionData<typeof action>() as AddToCartReply | AddToListReply | undefined
@@ -359,20 +359,12 @@ function AddToCart({ offer, product, quantityMax }: { offer: CartOffer; product:
       <input type="hidden" name="intent" value="add" />
       <div className="field">
         <label htmlFor="add-quantity">{t('product.quantity', { unit: t(`catalog:unit.${product.unit}`) })}</label>
-        <input
-          key={reply?.quantity ?? ''}
+        <QuantityInput
           id="add-quantity"
-          name="quantity"
-          type="number"
-          inputMode="numeric"
           min={min}
-          max={quantityMax}
-          step={1}
-          required
           defaultValue={reply?.quantity ?? product.moq}
-          aria-invalid={reply ? true : undefined}
-          aria-describedby={reply ? 'add-quantity-hint add-quantity-error' : 'add-quantity-hint'}
-          style={{ maxWidth: '10rem' }}
+          invalid={Boolean(reply)}
+          describedBy={reply ? 'add-quantity-hint add-quantity-error' : 'add-quantity-hint'}
         />
         <p id="add-quantity-hint" className="hint">
           {t('product.moqHint', { moq: quantityOf(t, lang, product.moq, product.unit) })}
@@ -399,11 +391,9 @@ function AddToCart({ offer, product, quantityMax }: { offer: CartOffer; product:
 function AddToList({
   offer,
   product,
-  quantityMax,
 }: {
   offer: { organizationSlug: string; lists: { id: string; name: string }[] }
   product: { moq: number; unit: SaleUnit }
-  quantityMax: number
 }) {
   const { t } = useTranslation('lists')
   const lang = useLang()
@@ -469,20 +459,11 @@ function AddToList({
       </div>
       <div className="field">
         <label htmlFor="list-quantity">{t('product.quantity', { unit: t(`catalog:unit.${product.unit}`) })}</label>
-        <input
-          key={`quantity-${reply?.fields.quantity ?? ''}`}
+        <QuantityInput
           id="list-quantity"
-          name="quantity"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={quantityMax}
-          step={1}
-          required
           defaultValue={reply?.fields.quantity ?? product.moq}
-          aria-invalid={reply?.errors.quantity ? true : undefined}
-          aria-describedby={describedBy(null, 'list-quantity-error', reply?.errors.quantity)}
-          style={{ maxWidth: '10rem' }}
+          invalid={Boolean(reply?.errors.quantity)}
+          describedBy={describedBy(null, 'list-quantity-error', reply?.errors.quantity)}
         />
         {error('list-quantity-error', reply?.errors.quantity)}
       </div>
@@ -501,7 +482,7 @@ function formatUsd(cents: bigint, lang: Language) {
 }
 
 export default function ProductPage() {
-  const { product: p, name, description, canEdit, isPublic, jsonLd, cart, orderLists, quantityMax } = useLoaderData<typeof loader>()
+  const { product: p, name, description, canEdit, isPublic, jsonLd, cart, orderLists } = useLoaderData<typeof loader>()
   const { t } = useTranslation('catalog')
   const lang = useLang()
   const nonce = useNonce()
@@ -604,8 +585,8 @@ export default function ProductPage() {
             ) : null}
           </section>
 
-          {cart ? <AddToCart offer={cart} product={p} quantityMax={quantityMax} /> : null}
-          {orderLists ? <AddToList offer={orderLists} product={p} quantityMax={quantityMax} /> : null}
+          {cart ? <AddToCart offer={cart} product={p} /> : null}
+          {orderLists ? <AddToList offer={orderLists} product={p} /> : null}
 
           <dl className="facts">
             <dt>{t('product.moq')}</dt>

@@ -5,6 +5,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { QuantityInput } from '~/components/quantity-input'
 import { CsrfInput } from '~/components/forms'
 import { productName } from '~/components/product-card'
 import { ProductPicture } from '~/components/product-picture'
@@ -48,7 +49,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organization: { slug: organization.slug, displayName: organization.displayName },
     canEdit: roleCan(membership.role, 'create:order:own'),
     list,
-    quantityMax: ORDER_LIST_LIMITS.quantityMax,
   }
 }
 
@@ -175,7 +175,7 @@ function FieldErrorText({ id, error }: { id: string; error?: FieldError }) {
 export default function OrderListPage() {
   const { t } = useTranslation('lists')
   const lang = useLang()
-  const { organization, canEdit, list, quantityMax } = useLoaderData<typeof loader>()
+  const { organization, canEdit, list } = useLoaderData<typeof loader>()
   const reply = useReply()
   const navigation = useNavigation()
   const busy = (intent: string) => navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
@@ -215,7 +215,7 @@ export default function OrderListPage() {
         ) : (
           <ul className="cart-lines">
             {list.items.map((line) => (
-              <ListLine key={line.productId} line={line} canEdit={canEdit} quantityMax={quantityMax} />
+              <ListLine key={line.productId} line={line} canEdit={canEdit} />
             ))}
           </ul>
         )}
@@ -259,20 +259,11 @@ export default function OrderListPage() {
             </div>
             <div className="field">
               <label htmlFor="add-quantity">{t('add.quantity')}</label>
-              <input
-                key={`quantity-${add?.fields.quantity ?? ''}`}
+              <QuantityInput
                 id="add-quantity"
-                name="quantity"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={quantityMax}
-                step={1}
-                required
                 defaultValue={add?.fields.quantity ?? ''}
-                aria-invalid={add?.errors.quantity ? true : undefined}
-                aria-describedby={add?.errors.quantity ? 'add-quantity-error' : undefined}
-                style={{ maxWidth: '10rem' }}
+                invalid={Boolean(add?.errors.quantity)}
+                describedBy={add?.errors.quantity ? 'add-quantity-error' : undefined}
               />
               <FieldErrorText id="add-quantity-error" error={add?.errors.quantity} />
             </div>
@@ -359,7 +350,7 @@ function Availability({ line }: { line: Line }) {
   }
 }
 
-function ListLine({ line, canEdit, quantityMax }: { line: Line; canEdit: boolean; quantityMax: number }) {
+function ListLine({ line, canEdit }: { line: Line; canEdit: boolean }) {
   const { t } = useTranslation('lists')
   const lang = useLang()
   const reply = useReply()
@@ -403,19 +394,12 @@ function ListLine({ line, canEdit, quantityMax }: { line: Line; canEdit: boolean
               <label htmlFor={inputId}>
                 {t('list.quantity')} <span className="visually-hidden">{name.text}</span>
               </label>
-              <input
-                key={`${line.productId}-${line.quantity}-${mine?.fields.quantity ?? ''}`}
+              <QuantityInput
                 id={inputId}
-                name="quantity"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={quantityMax}
-                step={1}
-                required
                 defaultValue={mine?.fields.quantity ?? line.quantity}
-                aria-invalid={mine ? true : undefined}
-                aria-describedby={mine ? errorId : undefined}
+                invalid={Boolean(mine)}
+                describedBy={mine ? errorId : undefined}
+                style={{}}
               />
               <span className="meta">{unitLabel}</span>
               <button type="submit" className="button button-small button-secondary" disabled={busy}>
