@@ -15,8 +15,8 @@ export type PaymentBoxProps = {
   reference: string
   totalVnd: string
   amountReceivedVnd: string
-  /** The platform's account, sent only when the buyer has something to pay. */
-  bank: { name: string; account: string; accountName: string } | null
+  /** The platform's account and the VietQR code (an SVG), sent only when the buyer has something to pay. */
+  bank: { name: string; account: string; accountName: string; qrSvg: string | null } | null
 }
 
 const awaitingPayment: readonly OrderStatus[] = ['CONFIRMED', 'SHIPPED', 'DELIVERED']
@@ -55,6 +55,13 @@ export function OrderPaymentBox({ side, status, paymentStatus, paymentMethod, re
       {due && side === 'buyer' && bank ? (
         <>
           <p>{t('payment.instructions')}</p>
+          {bank.qrSvg ? (
+            <figure className="order-vietqr">
+              {/* Made on the server from the order's own data (qrcode), not from user input. */}
+              <div role="img" aria-label={t('payment.qrAlt', { amount: vnd(remaining), reference })} dangerouslySetInnerHTML={{ __html: bank.qrSvg }} />
+              <figcaption className="hint">{t('payment.qrHint')}</figcaption>
+            </figure>
+          ) : null}
           <dl className="order-facts">
             <dt>{t('payment.bank')}</dt>
             <dd>{bank.name}</dd>

@@ -39,10 +39,12 @@ const schema = z.object({
   // Orders: a shipped order counts as delivered, and a confirmed order left unpaid is cancelled, after these days.
   ORDER_AUTO_DELIVER_DAYS: intFromEnv(7),
   ORDER_AUTO_CANCEL_UNPAID_DAYS: intFromEnv(5),
-  // The platform's bank account that buyers transfer to (order payment reference in the transfer's content).
+  // The platform's bank account that buyers transfer to (order payment reference in the transfer's content),
+  // shown as text and as a VietQR code: the bank's name, its 6-digit NAPAS BIN, the account and its holder.
   PAYMENT_BANK_NAME: z.string().min(1).default('Vietcombank'),
-  PAYMENT_BANK_ACCOUNT: z.string().regex(/^[0-9]{6,19}$/, 'must be the account number, 6 to 19 digits').default('0011004455667'),
-  PAYMENT_BANK_ACCOUNT_NAME: z.string().min(1).default('CONG TY CHO VUNG MIEN'),
+  VIETQR_BIN: z.string().regex(/^[0-9]{6}$/, "must be the bank's 6-digit NAPAS BIN (970436 is Vietcombank)").default('970436'),
+  VIETQR_ACCOUNT: z.string().regex(/^[0-9]{6,19}$/, 'must be the account number, 6 to 19 digits').default('0011004455667'),
+  VIETQR_ACCOUNT_NAME: z.string().min(1).default('CONG TY CHO VUNG MIEN'),
 }).superRefine((env, ctx) => {
   const s3Set = (['S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const).filter((k) => env[k] !== undefined)
   if (!env.S3_BUCKET) {

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { openApiDocument } from '~/modules/api/document.server'
 import { ensureCategories } from '~/modules/catalog/categories.server'
 import { markTransferReceived } from '~/modules/orders/transitions.server'
+import { hasValidCrc, parseTlv } from '~/modules/payments/vietqr'
 import * as orderRoute from '~/routes/api/v1/order'
 import * as transitionsRoute from '~/routes/api/v1/order-transitions'
 import * as ordersRoute from '~/routes/api/v1/orders'
@@ -132,6 +133,8 @@ describe('placing orders', () => {
         method: 'BANK_TRANSFER',
         reference: expect.stringMatching(/^CVM[A-Z2-9]{8}$/),
         amountReceived: vnd(0),
+        // Nothing to pay before the producer confirms the amount.
+        vietqrPayload: null,
         bankAccount: { bankName: expect.any(String), accountNumber: expect.stringMatching(/^\d+$/), accountName: expect.any(String) },
       },
       deliveryAddress: {
@@ -448,8 +451,19 @@ describe('moving orders along', () => {
     })
     expect(res.body.events.at(-1)).toEqual({ at: expect.any(String), actor: 'API key "Test key"', from: 'PLACED', to: 'CONFIRMED', note: 'Thiếu hàng do mưa đá' })
     expect([await stockOf(honey), await stockOf(sauce)]).toEqual([60, 93])
-    // The buyer sees the same order, with its own moves.
-    expect((await order(o.id, { key: buyerA.key })).body).toMatchObject({ total: vnd(10_541_500), allowedTransitions: ['CANCELLED'] })
+    expect(res.body.payment.vietqrPayload).toBeNull() // the producer's key pays nothing
+    // The buyer sees the same order, with its own moves, and the VietQR code for the confirmed total.
+    const seen = (await order(o.id, { key: buyerA.key })).body
+    expect(seen).toMatchObject({ total: vnd(10_541_500), allowedTransitions: ['CANCELLED'] })
+    const qr = seen.payment.vietqrPayload as string
+    expect(hasValidCrc(qr)).toBe(true)
+    const top = Object.fromEntries(parseTlv(qr).map((f) => [f.id, f.value]))
+    expect(top['54']).toBe('10541500')
+    expect(parseTlv(top['62'])).toEqual([{ id: '08', value: seen.payment.reference }])
+    // Half of it received: the code asks for the rest.
+    await markTransferReceived({ orderId: o.id, amountVnd: 5_000_000n, operator })
+    const half = (await order(o.id, { key: buyerA.key })).body
+    expect(Object.fromEntries(parseTlv(half.payment.vietqrPayload).map((f) => [f.id, f.value]))['54']).toBe('5541500')
   })
 
   test('every forbidden move is refused with the right answer and changes nothing', async () => {

@@ -479,6 +479,13 @@ export const OrderSchema = z.object({
       method: z.enum([PaymentMethod.BANK_TRANSFER]).describe('BANK_TRANSFER: to the platform\'s bank account.'),
       reference: z.string().describe('Write it as the content of the bank transfer, so the payment is matched to this order.'),
       amountReceived: MoneySchema,
+      vietqrPayload: z
+        .string()
+        .nullable()
+        .describe(
+          'The NAPAS VietQR (EMVCo) payload for the amount still due, to the platform\'s account, with `reference` as the transfer content: render it as a QR code ' +
+            'or pay it from a banking system. The buyer\'s key only, and only while payment is due (CONFIRMED, SHIPPED or DELIVERED and UNPAID); null otherwise.',
+        ),
       bankAccount: z
         .object({ bankName: z.string(), accountNumber: z.string(), accountName: z.string() })
         .nullable()

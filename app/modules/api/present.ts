@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import type { RegionType } from '~/generated/prisma/enums'
+import { orderVietQr } from '~/modules/payments/vietqr'
 import type { CategoryTreeRow } from '~/modules/catalog/categories.server'
 import { isCertificationActive, toDateOnly } from '~/modules/catalog/certifications'
 import { certificationSlug, ProductInputSchema, vatRateCode, type ProductInput } from '~/modules/catalog/product-schemas'
@@ -153,7 +154,7 @@ export function presentProduct(row: ApiProductRow, options: { origin: string; no
 }
 
 /** The settings that say where buyers pay (the platform's bank account). */
-type PaymentSettings = Pick<Env, 'PAYMENT_BANK_NAME' | 'PAYMENT_BANK_ACCOUNT' | 'PAYMENT_BANK_ACCOUNT_NAME'>
+type PaymentSettings = Pick<Env, 'PAYMENT_BANK_NAME' | 'VIETQR_BIN' | 'VIETQR_ACCOUNT' | 'VIETQR_ACCOUNT_NAME'>
 
 /** How an order's history names an API key that acted (the event also records the key's id). */
 export const apiKeyActorName = (keyName: string) => `API key "${keyName}"`
@@ -201,9 +202,10 @@ export function presentOrder(order: OrderDetail, options: { side: OrderSide; set
       method: order.paymentMethod,
       reference: order.paymentReference,
       amountReceived: vnd(order.amountReceivedVnd),
+      vietqrPayload: options.side === 'buyer' ? orderVietQr(order, settings) : null,
       bankAccount:
         options.side === 'buyer'
-          ? { bankName: settings.PAYMENT_BANK_NAME, accountNumber: settings.PAYMENT_BANK_ACCOUNT, accountName: settings.PAYMENT_BANK_ACCOUNT_NAME }
+          ? { bankName: settings.PAYMENT_BANK_NAME, accountNumber: settings.VIETQR_ACCOUNT, accountName: settings.VIETQR_ACCOUNT_NAME }
           : null,
     },
     deliveryAddress: {

@@ -208,8 +208,8 @@ export async function tradeDocumentView(order: OrderDetail, side: OrderSide, lan
     buyer: { name: order.buyerName, taxCode: order.buyerTaxCode, address: addresses.buyer },
     payment: {
       bankName: bank.PAYMENT_BANK_NAME,
-      accountNumber: bank.PAYMENT_BANK_ACCOUNT,
-      accountName: bank.PAYMENT_BANK_ACCOUNT_NAME,
+      accountNumber: bank.VIETQR_ACCOUNT,
+      accountName: bank.VIETQR_ACCOUNT_NAME,
       reference: order.paymentReference,
       amountReceivedVnd: order.amountReceivedVnd.toString(),
       dueVnd: dueVnd !== null && dueVnd > 0n ? dueVnd.toString() : null,

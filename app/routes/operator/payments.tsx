@@ -86,10 +86,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listRefundPending(LIST_LIMIT),
     q ? findOrderForOperator(q) : Promise.resolve(null),
   ])
-  const { PAYMENT_BANK_NAME, PAYMENT_BANK_ACCOUNT, PAYMENT_BANK_ACCOUNT_NAME } = env()
+  const { PAYMENT_BANK_NAME, VIETQR_ACCOUNT, VIETQR_ACCOUNT_NAME } = env()
   return {
     title: getT(lang)('operator:payments.title'),
-    bank: { name: PAYMENT_BANK_NAME, account: PAYMENT_BANK_ACCOUNT, holder: PAYMENT_BANK_ACCOUNT_NAME },
+    bank: { name: PAYMENT_BANK_NAME, account: VIETQR_ACCOUNT, holder: VIETQR_ACCOUNT_NAME },
     q,
     found: found ? orderView(found) : null,
     awaiting: { items: awaiting.items.map(orderView), total: awaiting.total },

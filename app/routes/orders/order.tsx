@@ -24,6 +24,7 @@ import { provinceName } from '~/modules/geo/provinces'
 import { ORDER_TRANSITION_LIMITS as LIMITS, nextStatuses, partyMayReach } from '~/modules/orders/order-rules'
 import { decideApproval, isApprovalDecision, type ApprovalActionData } from '~/modules/orders/approvals.server'
 import { findOrder } from '~/modules/orders/queries.server'
+import { platformVietQr, qrSvg } from '~/modules/payments/bank-transfer.server'
 import { transitionOrder, type TransitionError, type TransitionOrderInput } from '~/modules/orders/transitions.server'
 import { roleCan } from '~/modules/organizations/permissions'
 import styles from '~/styles/orders.css?url'
@@ -75,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requested = dateOnly(order.requestedDeliveryDate)
   const name = (i: { nameVi: string; nameEn: string | null }) => (lang === 'en' && i.nameEn) || i.nameVi
   const bank = env()
+  const vietQr = side === 'buyer' ? platformVietQr(order) : null
   return {
     title: getT(lang)('orders:detail.title', { number: order.number }),
     organization: { slug: organization.slug },
@@ -128,10 +130,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         details: e.details as unknown,
       })),
     },
-    // The platform's account, only for a buyer who has something to pay.
+    // The platform's account and the VietQR code, only for a buyer who has something to pay.
     bank:
       side === 'buyer' && paymentDue(order.status, order.paymentStatus)
-        ? { name: bank.PAYMENT_BANK_NAME, account: bank.PAYMENT_BANK_ACCOUNT, accountName: bank.PAYMENT_BANK_ACCOUNT_NAME }
+        ? { name: bank.PAYMENT_BANK_NAME, account: bank.VIETQR_ACCOUNT, accountName: bank.VIETQR_ACCOUNT_NAME, qrSvg: vietQr ? await qrSvg(vietQr) : null }
         : null,
     // Why the order had to wait for approval and who decided: the buyer's own business.
     approval:
