@@ -286,6 +286,7 @@ const paymentMessages = {
   'order.notFound': () => 'The order no longer exists.',
   'order.payment.amountInvalid': () => '--amount must be a whole number of đồng above 0.',
   'order.payment.notRefundPending': () => 'This order has no refund pending.',
+  'order.payment.transactionApplied': () => 'This bank transaction (--transaction) was already applied; nothing was recorded.',
   'order.note.tooLong': () => `--note must be at most ${ORDER_TRANSITION_LIMITS.noteMax} characters.`,
 }
 
@@ -576,15 +577,23 @@ const commands: Command[] = [
   {
     words: ['orders', 'mark-paid'],
     action: 'orders.mark-paid',
-    synopsis: 'orders mark-paid <number|reference> --amount <đồng> [--note <bank transaction id>]    (a transfer received; less than due leaves it unpaid)',
-    options: { amount: { type: 'string', required: true }, note: { type: 'string' } },
+    synopsis:
+      'orders mark-paid <number|reference> --amount <đồng> [--transaction <bank transaction id>] [--note <text>]    (a transfer received; less than due leaves it unpaid; a transaction is applied once)',
+    options: { amount: { type: 'string', required: true }, transaction: { type: 'string' }, note: { type: 'string' } },
     ...orderArgument,
     async run(values, actor) {
       const amountText = str(values, 'amount')!
       const amountVnd = parseVnd(amountText)
       if (amountVnd === null || amountVnd <= 0n) throw usageError(`--amount must be a whole number of đồng above 0, such as 1250000 or 1.250.000 (got "${amountText}").`)
       const found = await requireOrder(str(values, 'order')!)
-      const result = await markTransferReceived({ orderId: found.id, amountVnd, operator: cliOperator(actor), note: str(values, 'note') })
+      const transaction = str(values, 'transaction')?.trim()
+      const result = await markTransferReceived({
+        orderId: found.id,
+        amountVnd,
+        operator: cliOperator(actor),
+        note: str(values, 'note') ?? transaction,
+        bankTransactionId: transaction || undefined,
+      })
       if (!result.ok) paymentFailure(result, found.number)
       const { order } = result
       const received = `received ${vnd(amountVnd)} (${vnd(order.amountReceivedVnd)} of ${vnd(order.totalVnd)} in all)`

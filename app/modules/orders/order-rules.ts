@@ -91,6 +91,7 @@ export const orderTransitionErrors = [
   'order.payment.required',
   'order.payment.amountInvalid',
   'order.payment.notRefundPending',
+  'order.payment.transactionApplied',
   'order.completion.unpaid',
 ] as const
 export type OrderTransitionError = (typeof orderTransitionErrors)[number]

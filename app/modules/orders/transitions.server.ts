@@ -97,7 +97,7 @@ export type OperatorActor = { userId: string; name: string }
 
 export type PaymentResult =
   | { ok: true; order: OrderWithHistory }
-  | { ok: false; error: 'order.notFound' | 'order.payment.amountInvalid' | 'order.payment.notRefundPending' | 'order.note.tooLong' }
+  | { ok: false; error: 'order.notFound' | 'order.payment.amountInvalid' | 'order.payment.notRefundPending' | 'order.payment.transactionApplied' | 'order.note.tooLong' }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
@@ -390,7 +390,15 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
  * is PAID once everything received covers its total and it is CONFIRMED or later (before confirmation the
  * amount may still change: confirmation checks it again); less leaves it UNPAID with the amount shown.
  */
-export async function markTransferReceived(input: { orderId: string; amountVnd: bigint; operator: OperatorActor; note?: string; now?: Date }): Promise<PaymentResult> {
+export async function markTransferReceived(input: {
+  orderId: string
+  amountVnd: bigint
+  operator: OperatorActor
+  note?: string
+  /** The bank's id of the transaction: recorded with the payment, and refused if it was applied before. */
+  bankTransactionId?: string
+  now?: Date
+}): Promise<PaymentResult> {
   const now = input.now ?? new Date()
   if (typeof input.amountVnd !== 'bigint' || input.amountVnd <= 0n || input.amountVnd > LIMITS.paymentMaxVnd) return { ok: false, error: 'order.payment.amountInvalid' }
   const note = cleanText(input.note)
@@ -398,6 +406,11 @@ export async function markTransferReceived(input: { orderId: string; amountVnd: 
   return withClaim(async (tx): Promise<PaymentResult> => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } })
     if (!order) return { ok: false, error: 'order.notFound' }
+    if (input.bankTransactionId) {
+      // Its primary key stops a second application even when two arrive at once (the loser's transaction fails).
+      if (await tx.appliedBankTransaction.findUnique({ where: { transactionId: input.bankTransactionId } })) return { ok: false, error: 'order.payment.transactionApplied' }
+      await tx.appliedBankTransaction.create({ data: { transactionId: input.bankTransactionId, orderId: order.id, amountVnd: input.amountVnd, appliedAt: now } })
+    }
     const amountReceivedVnd = order.amountReceivedVnd + input.amountVnd
     const closed = order.status === 'REJECTED' || order.status === 'CANCELLED'
     const amountFinal = order.status !== 'PLACED' && !closed
