@@ -65,6 +65,8 @@ export default [
     route('orgs/:slug/orders/:number/export.csv', 'routes/orders/documents/export-csv.ts'),
     route('orgs/:slug/orders/:number/export.json', 'routes/orders/documents/export-json.ts'),
     route('operator/payments', 'routes/operator/payments.tsx'),
+    route('operator/statements', 'routes/operator/statements.tsx'),
+    route('operator/statements/:id', 'routes/operator/statement.tsx'),
     route('orgs/:slug/orders', 'routes/orders/orders.tsx'),
     route('orgs/:slug/orders/:number', 'routes/orders/order.tsx'),
     route('orgs/:slug/approvals', 'routes/orders/approvals.tsx'),

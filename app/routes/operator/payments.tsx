@@ -314,6 +314,9 @@ export default function OperatorPaymentsPage() {
     <section>
       <h1>{t('payments.heading')}</h1>
       <p>{t('payments.intro')}</p>
+      <p>
+        <Link to={`/${lang}/operator/statements`}>{t('statements:list.link')}</Link>
+      </p>
       <p className="meta">{t('payments.account', { bank: bank.name, account: bank.account, name: bank.holder })}</p>
 
       <Form method="get" action={base} role="search" aria-label={t('payments.search.label')} style={styles.search}>
