@@ -12,12 +12,9 @@ import type { StatementLineOutcome } from '~/generated/prisma/enums'
 import { prisma } from '~/utils/db.server'
 import { isCalendarDate } from '../catalog/certifications'
 import { markTransferReceived, type OperatorActor } from '../orders/transitions.server'
+import { defaultStatementColumns, STATEMENT_LIMITS, type StatementColumns } from './statement-layout'
 import { amountDue } from './vietqr'
 
-export type StatementColumns = { date: string; amount: string; description: string; transactionId: string }
-export const defaultStatementColumns: StatementColumns = { date: 'date', amount: 'amount', description: 'description', transactionId: 'transactionId' }
-
-export const STATEMENT_LIMITS = { bytes: 2 * 1024 * 1024, lines: 5000, descriptionMax: 500, transactionIdMax: 100 } as const
 
 /** Why a file (or one of its lines) cannot be read; `line` counts from 1 with the header. */
 export type StatementProblem = { line?: number; code: 'empty' | 'tooLarge' | 'tooManyLines' | 'malformed' | 'missingColumns' | 'date' | 'amount' | 'transactionId' | 'description'; columns?: string[] }

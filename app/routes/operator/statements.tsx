@@ -15,15 +15,8 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, Field } from '~/components/forms'
 import { recordAudit } from '~/modules/audit/audit.server'
-import {
-  defaultStatementColumns,
-  importStatement,
-  recentStatements,
-  STATEMENT_LIMITS,
-  statementReport,
-  type StatementColumns,
-  type StatementProblem,
-} from '~/modules/payments/statements.server'
+import { defaultStatementColumns, STATEMENT_LIMITS, type StatementColumns } from '~/modules/payments/statement-layout'
+import { importStatement, recentStatements, statementReport, type StatementProblem } from '~/modules/payments/statements.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { formatDateTime, formatNumber } from '~/utils/format'
 import { getT } from '~/utils/i18n.server'
