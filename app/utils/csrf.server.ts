@@ -1,4 +1,4 @@
-import { createCookie } from '@remix-run/node'
+import { createCookie, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { env } from './env.server'
 
@@ -37,6 +37,25 @@ export async function validateCsrf(request: Request, formData: FormData) {
 /** Reads a form post and checks its CSRF token: every cookie-authenticated action starts here. */
 export async function readForm(request: Request) {
   const formData = await request.formData()
+  await validateCsrf(request, formData)
+  return formData
+}
+
+/**
+ * A multipart form with one small file (a CSV), read whole in memory, then its CSRF token checked. Null when a
+ * part is larger than `maxBytes`: nothing was read or written, so the token (perhaps in a part never reached)
+ * is not needed, and the caller answers 413. A body that is not multipart, or is malformed, is a 400.
+ */
+export async function readUploadForm(request: Request, maxBytes: number): Promise<FormData | null> {
+  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) throw new Response('Bad Request', { status: 400 })
+  let formData: FormData
+  try {
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }))
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return null
+    if (error instanceof TypeError) throw new Response('Bad Request', { status: 400 })
+    throw error
+  }
   await validateCsrf(request, formData)
   return formData
 }

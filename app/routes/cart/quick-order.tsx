@@ -4,9 +4,6 @@
 // who may order. Two plain POST forms (the box, and the file as multipart), so it works without JavaScript.
 import {
   data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -30,7 +27,7 @@ import {
   type QuickOrderReportLine,
 } from '~/modules/cart/quick-order.server'
 import styles from '~/styles/cart.css?url'
-import { readForm, validateCsrf } from '~/utils/csrf.server'
+import { readForm, readUploadForm } from '~/utils/csrf.server'
 import { formatNumber } from '~/utils/format'
 import type { Language } from '~/utils/i18n'
 import { getT } from '~/utils/i18n.server'
@@ -74,16 +71,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const buyerId = access.organization.id
 
   if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    let formData: FormData
-    try {
-      formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: QUICK_ORDER_LIMITS.maxBytes }))
-    } catch (error) {
-      // Too large: nothing was read or written, so the token (perhaps in a part never reached) is not needed.
-      if (error instanceof MaxPartSizeExceededError) return refused('file', 'tooLarge', 413)
-      if (error instanceof TypeError) throw new Response('Bad Request', { status: 400 })
-      throw error
-    }
-    await validateCsrf(request, formData)
+    const formData = await readUploadForm(request, QUICK_ORDER_LIMITS.maxBytes)
+    if (!formData) return refused('file', 'tooLarge', 413)
     const file = formData.get('file')
     if (!(file instanceof File) || (file.size === 0 && !file.name)) return refused('file', 'fileRequired', 400)
     const parsed = parseQuickOrderCsv(new Uint8Array(await file.arrayBuffer()))

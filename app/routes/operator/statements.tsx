@@ -3,9 +3,6 @@
 // with how many lines still need an operator. A file that cannot be read is refused whole, every problem named.
 import {
   data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -17,7 +14,7 @@ import { CsrfInput, Field } from '~/components/forms'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { defaultStatementColumns, STATEMENT_LIMITS, type StatementColumns } from '~/modules/payments/statement-layout'
 import { importStatement, recentStatements, statementReport, type StatementProblem } from '~/modules/payments/statements.server'
-import { validateCsrf } from '~/utils/csrf.server'
+import { readUploadForm } from '~/utils/csrf.server'
 import { formatDateTime, formatNumber } from '~/utils/format'
 import { getT } from '~/utils/i18n.server'
 import { langOf } from '~/utils/lang'
@@ -61,20 +58,9 @@ const refuse = (body: ActionData, status = 400) => data(body, { status, headers:
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langOf(params)
   const { user } = await requirePlatformRole(request, lang, 'OPERATOR')
-  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) throw new Response('Bad Request', { status: 400 })
-  let formData: FormData
-  try {
-    // The statement is small (2 MB at most) and read whole; the CSRF token is checked once the parts are parsed.
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: STATEMENT_LIMITS.bytes }))
-  } catch (error) {
-    // Too large: nothing was read or written, so the token (perhaps in a part never reached) is not needed.
-    if (error instanceof MaxPartSizeExceededError) {
-      return refuse({ fileName: null, columns: noColumns, problems: [shown({ code: 'tooLarge' })] }, 413)
-    }
-    if (error instanceof TypeError) throw new Response('Bad Request', { status: 400 })
-    throw error
-  }
-  await validateCsrf(request, formData)
+  // The statement is small (2 MB at most) and read whole.
+  const formData = await readUploadForm(request, STATEMENT_LIMITS.bytes)
+  if (!formData) return refuse({ fileName: null, columns: noColumns, problems: [shown({ code: 'tooLarge' })] }, 413)
 
   // The bank's column names as typed (kept on error); an empty one means the documented name.
   const typed = Object.fromEntries(columnKeys.map((key) => [key, String(formData.get(`column-${key}`) ?? '').trim()])) as StatementColumns

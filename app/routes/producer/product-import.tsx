@@ -1,8 +1,5 @@
 import {
   data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,7 +12,7 @@ import { categoryName, categoryTree } from '~/modules/catalog/categories'
 import { columnLabel, CSV_MAX_BYTES, CSV_MAX_ROWS, csvColumns, type CsvColumnKey } from '~/modules/catalog/csv-columns'
 import { importProductsCsv, type CsvImportResult, type CsvProblem } from '~/modules/catalog/csv.server'
 import { roleCan, type Permission } from '~/modules/organizations/permissions'
-import { validateCsrf } from '~/utils/csrf.server'
+import { readUploadForm } from '~/utils/csrf.server'
 import { formatNumber } from '~/utils/format'
 import { getT } from '~/utils/i18n.server'
 import { langOf } from '~/utils/lang'
@@ -51,20 +48,9 @@ const failure = (problem: CsvProblem, fileName: string | null = null): ActionDat
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization, user } = await requireImporter(request, params)
-  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) throw new Response('Bad Request', { status: 400 })
-  let formData: FormData
-  try {
-    // The CSV is small (2 MB at most) and read whole; the CSRF token is checked once the parts are parsed.
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: CSV_MAX_BYTES }))
-  } catch (error) {
-    // Too large: nothing was read or written, so the token (perhaps in a part never reached) is not needed.
-    if (error instanceof MaxPartSizeExceededError) {
-      return data(failure({ line: null, message: 'csv.file.tooLarge', values: { max: CSV_MAX_BYTES / 1024 / 1024 } }), { status: 413 })
-    }
-    if (error instanceof TypeError) throw new Response('Bad Request', { status: 400 })
-    throw error
-  }
-  await validateCsrf(request, formData)
+  // The CSV is small (2 MB at most) and read whole.
+  const formData = await readUploadForm(request, CSV_MAX_BYTES)
+  if (!formData) return data(failure({ line: null, message: 'csv.file.tooLarge', values: { max: CSV_MAX_BYTES / 1024 / 1024 } }), { status: 413 })
   const file = formData.get('file')
   if (!(file instanceof File) || (file.size === 0 && !file.name)) return data(failure({ line: null, message: 'csv.file.required' }), { status: 400 })
   const result = await importProductsCsv(organization.id, new Uint8Array(await file.arrayBuffer()), {
