@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { QuantityInput } from '~/components/quantity-input'
 import { NotBuyerNotice } from '~/components/not-buyer-notice'
 import { CsrfInput } from '~/components/forms'
 import { productName } from '~/components/product-card'
@@ -30,7 +31,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title,
     state: 'buyer' as const,
     organization: access.organization,
-    quantityMax: ORDER_LIMITS.quantityMax,
     cart: await cartView(access.organization.id),
   }
 }
@@ -108,7 +108,7 @@ export default function CartPage() {
           ) : null}
           <ul className="cart-lines">
             {group.lines.map((line) => (
-              <CartLineItem key={line.productId} line={line} quantityMax={loaded.quantityMax} />
+              <CartLineItem key={line.productId} line={line} />
             ))}
           </ul>
           {group.warnings.length ? (
@@ -165,7 +165,7 @@ function Totals({ subtotal, vat, total, label }: { subtotal: bigint; vat: bigint
 type BuyerData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { state: 'buyer' }>
 type Line = BuyerData['cart']['groups'][number]['lines'][number]
 
-function CartLineItem({ line, quantityMax }: { line: Line; quantityMax: number }) {
+function CartLineItem({ line }: { line: Line }) {
   const { t } = useTranslation('cart')
   const lang = useLang()
   const actionData = useActionData<typeof action>() as ActionData | undefined
@@ -220,19 +220,13 @@ function CartLineItem({ line, quantityMax }: { line: Line; quantityMax: number }
               <label htmlFor={`quantity-${line.productId}`}>
                 {t('line.quantity')} <span className="visually-hidden">{name.text}</span>
               </label>
-              <input
-                key={`${line.productId}-${line.quantity}-${mine?.quantity ?? ''}`}
+              <QuantityInput
                 id={`quantity-${line.productId}`}
-                name="quantity"
-                type="number"
-                inputMode="numeric"
                 min={line.moq}
-                max={quantityMax}
-                step={1}
-                required
                 defaultValue={mine?.quantity ?? line.quantity}
-                aria-invalid={mine ? true : undefined}
-                aria-describedby={mine ? errorId : undefined}
+                invalid={Boolean(mine)}
+                describedBy={mine ? errorId : undefined}
+                style={{}}
               />
               <span className="meta">{unitLabel}</span>
               <button type="submit" className="button button-small button-secondary" disabled={busy}>
