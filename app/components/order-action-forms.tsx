@@ -9,7 +9,7 @@ import { Form, useNavigation } from '@remix-run/react'
 import { createContext, useContext, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/forms'
-import type { OrderStatus, SaleUnit } from '~/generated/prisma/enums'
+import type { OrderStatus, PaymentStatus, SaleUnit } from '~/generated/prisma/enums'
 import { formatNumber } from '~/utils/format'
 import { useLang } from '~/utils/use-lang'
 
@@ -237,7 +237,7 @@ export type OrderActionFormsProps = {
   /** The statuses this member's side may move the order to now (nextStatuses). */
   allowed: OrderStatus[]
   items: ActionFormItem[]
-  paymentStatus: 'UNPAID' | 'PAID' | 'REFUND_PENDING' | 'REFUNDED'
+  paymentStatus: PaymentStatus
   amountReceived: boolean
   defaultDeliveryDate: string
   today: string
@@ -253,7 +253,7 @@ export function OrderActionForms({ status, allowed, items, paymentStatus, amount
     <ShownStatus.Provider value={status}>
       <div className="order-actions">
         {may('CONFIRMED') ? <ConfirmForm items={items} defaultDeliveryDate={defaultDeliveryDate} today={today} actionData={actionData} /> : null}
-        {may('SHIPPED') ? <ShipForm unpaid={paymentStatus !== 'PAID'} actionData={actionData} /> : null}
+        {may('SHIPPED') ? <ShipForm unpaid={paymentStatus !== 'PAID' && paymentStatus !== 'INVOICED'} actionData={actionData} /> : null}
         {may('DELIVERED') ? <DeliverForm actionData={actionData} /> : null}
         {may('REJECTED') ? <ReasonForm intent="reject" actionData={actionData} /> : null}
         {may('CANCELLED') ? <ReasonForm intent="cancel" intro={cancelIntro} actionData={actionData} /> : null}

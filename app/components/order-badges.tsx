@@ -16,6 +16,7 @@ const statusTone: Record<OrderStatus, string> = {
 
 const paymentTone: Record<PaymentStatus, string> = {
   UNPAID: 'unverified',
+  INVOICED: 'region',
   PAID: 'verified',
   REFUND_PENDING: 'rejected',
   REFUNDED: 'region',

@@ -45,6 +45,11 @@ const schema = z.object({
   VIETQR_BIN: z.string().regex(/^[0-9]{6}$/, "must be the bank's 6-digit NAPAS BIN (970436 is Vietcombank)").default('970436'),
   VIETQR_ACCOUNT: z.string().regex(/^[0-9]{6,19}$/, 'must be the account number, 6 to 19 digits').default('0011004455667'),
   VIETQR_ACCOUNT_NAME: z.string().min(1).default('CONG TY CHO VUNG MIEN'),
+  // Card payments through Stripe: offered only when both are set (the secret API key and the webhook's
+  // signing secret). STRIPE_API_URL points the SDK at another host (tests run a local server there).
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\S+$/, 'must be the webhook signing secret (whsec_…)').optional(),
+  STRIPE_API_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be a full URL such as http://127.0.0.1:12111').optional(),
 }).superRefine((env, ctx) => {
   const s3Set = (['S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const).filter((k) => env[k] !== undefined)
   if (!env.S3_BUCKET) {

@@ -3,7 +3,7 @@ import i18next, { type i18n as I18n, type Resource } from 'i18next'
 export const languages = ['vi', 'en'] as const
 export type Language = (typeof languages)[number]
 export const defaultLanguage: Language = 'vi'
-export const namespaces = ['common', 'auth', 'orgs', 'errors', 'mail', 'api', 'catalog', 'producer', 'search', 'orders', 'documents', 'cart', 'operator', 'addresses', 'approvals', 'lists', 'quick-order', 'statements'] as const
+export const namespaces = ['common', 'auth', 'orgs', 'errors', 'mail', 'api', 'catalog', 'producer', 'search', 'orders', 'documents', 'cart', 'operator', 'addresses', 'approvals', 'lists', 'quick-order', 'statements', 'card', 'terms', 'ledger'] as const
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value)

@@ -135,6 +135,10 @@ describe('placing orders', () => {
         amountReceived: vnd(0),
         // Nothing to pay before the producer confirms the amount.
         vietqrPayload: null,
+        termDays: null,
+        dueDate: null,
+        overdue: false,
+        paidAt: null,
         bankAccount: { bankName: expect.any(String), accountNumber: expect.stringMatching(/^\d+$/), accountName: expect.any(String) },
       },
       deliveryAddress: {
@@ -408,7 +412,7 @@ describe('reading orders', () => {
     // By the parameter's place in the repeated list, as every list filter answers.
     expect(bad.body.error.details).toEqual({
       'status.0': ['A status is PENDING_APPROVAL, PLACED, CONFIRMED, SHIPPED, DELIVERED, COMPLETED, REJECTED or CANCELLED.'],
-      'paymentStatus.0': ['A payment status is UNPAID, PAID, REFUND_PENDING or REFUNDED.'],
+      'paymentStatus.0': ['A payment status is UNPAID, INVOICED, PAID, REFUND_PENDING or REFUNDED.'],
     })
   })
 })

@@ -476,7 +476,12 @@ export const OrderSchema = z.object({
   paymentStatus: paymentStatus(),
   payment: z
     .object({
-      method: z.enum([PaymentMethod.BANK_TRANSFER]).describe('BANK_TRANSFER: to the platform\'s bank account.'),
+      method: z
+        .nativeEnum(PaymentMethod)
+        .describe(
+          'BANK_TRANSFER: to the platform\'s bank account (VietQR). CARD: by card through Stripe once confirmed (POST /api/v1/orders/{id}/payment-intent). ' +
+            'NET_TERMS: invoiced at confirmation, due `dueDate`, paid by bank transfer.',
+        ),
       reference: z.string().describe('Write it as the content of the bank transfer, so the payment is matched to this order.'),
       amountReceived: MoneySchema,
       vietqrPayload: z
@@ -484,8 +489,13 @@ export const OrderSchema = z.object({
         .nullable()
         .describe(
           'The NAPAS VietQR (EMVCo) payload for the amount still due, to the platform\'s account, with `reference` as the transfer content: render it as a QR code ' +
-            'or pay it from a banking system. The buyer\'s key only, and only while payment is due (CONFIRMED, SHIPPED or DELIVERED and UNPAID); null otherwise.',
+            'or pay it from a banking system. The buyer\'s key only, and only while payment is due (CONFIRMED, SHIPPED or DELIVERED and UNPAID or INVOICED, ' +
+            'not for CARD orders); null otherwise.',
         ),
+      termDays: z.number().int().nullable().describe('NET_TERMS: the days to pay after confirmation (30 or 60); null for other methods.'),
+      dueDate: z.string().nullable().describe('NET_TERMS: YYYY-MM-DD (Asia/Ho_Chi_Minh), set at confirmation; null before and for other methods.'),
+      overdue: z.boolean().describe('INVOICED and past `dueDate` (Vietnam\'s date).'),
+      paidAt: z.string().nullable().describe('When the order became PAID (ISO 8601, UTC).'),
       bankAccount: z
         .object({ bankName: z.string(), accountNumber: z.string(), accountName: z.string() })
         .nullable()
@@ -493,7 +503,7 @@ export const OrderSchema = z.object({
     })
     .describe(
       'Buyers pay the platform, which pays producers. Payment is due once the order is CONFIRMED (when the total is final). `amountReceived` ' +
-        'is what the platform has recorded so far; less than the total leaves the order UNPAID.',
+        'is what the platform has recorded so far; less than the total leaves the order UNPAID (or INVOICED, on terms).',
     ),
   deliveryAddress: z
     .object({
@@ -570,9 +580,12 @@ export const OrderCreateSchema = z
       .optional()
       .describe(`YYYY-MM-DD, from today (Asia/Ho_Chi_Minh) to ${ORDER_LIMITS.dateAheadDays} days ahead; made-to-order products need their lead time.`),
     paymentMethod: z
-      .enum([PaymentMethod.BANK_TRANSFER], { errorMap: () => ({ message: 'api:validation.paymentMethod' }) })
+      .nativeEnum(PaymentMethod, { errorMap: () => ({ message: 'api:validation.paymentMethod' }) })
       .optional()
-      .describe('BANK_TRANSFER (the default, and for now the only method).'),
+      .describe(
+        'BANK_TRANSFER (the default); CARD when the platform takes cards (Stripe configured); NET_TERMS when an operator gave the buyer terms, ' +
+          'the buyer is verified and its open invoices plus these orders stay within its credit limit (400 on `paymentMethod` otherwise).',
+      ),
   })
   .strict()
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import type { RegionType } from '~/generated/prisma/enums'
+import { isOverdue } from '~/modules/payments/terms'
 import { orderVietQr } from '~/modules/payments/vietqr'
 import type { CategoryTreeRow } from '~/modules/catalog/categories.server'
 import { isCertificationActive, toDateOnly } from '~/modules/catalog/certifications'
@@ -203,6 +204,10 @@ export function presentOrder(order: OrderDetail, options: { side: OrderSide; set
       reference: order.paymentReference,
       amountReceived: vnd(order.amountReceivedVnd),
       vietqrPayload: options.side === 'buyer' ? orderVietQr(order, settings) : null,
+      termDays: order.paymentTermDays,
+      dueDate: dateOnly(order.paymentDueDate),
+      overdue: isOverdue(order),
+      paidAt: order.paidAt?.toISOString() ?? null,
       bankAccount:
         options.side === 'buyer'
           ? { bankName: settings.PAYMENT_BANK_NAME, accountNumber: settings.VIETQR_ACCOUNT, accountName: settings.VIETQR_ACCOUNT_NAME }

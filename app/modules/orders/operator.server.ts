@@ -6,10 +6,14 @@ import { prisma } from '~/utils/db.server'
 import { recordAudit } from '../audit/audit.server'
 import { markRefunded, markTransferReceived, type OperatorActor, type PaymentResult } from './transitions.server'
 
-/** Payment is asked for once the amount is final: from confirmation until the order is paid. */
+/**
+ * Payment is asked for once the amount is final: from confirmation until the order is paid. Invoices on net
+ * terms are paid by transfer too; card orders are paid through Stripe.
+ */
 export const awaitingTransferWhere = {
   status: { in: ['CONFIRMED', 'SHIPPED', 'DELIVERED'] },
-  paymentStatus: 'UNPAID',
+  paymentStatus: { in: ['UNPAID', 'INVOICED'] },
+  paymentMethod: { not: 'CARD' },
 } satisfies Prisma.OrderWhereInput
 
 export const refundPendingWhere = { paymentStatus: 'REFUND_PENDING' } satisfies Prisma.OrderWhereInput

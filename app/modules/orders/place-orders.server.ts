@@ -3,11 +3,12 @@
 // with a conditional update (it can never go below zero, and no order exists without its reservation), and
 // the parties, the address and every line's price and VAT rate are snapshotted on the order.
 import { randomInt } from 'node:crypto'
-import type { SaleUnit, VatRate } from '~/generated/prisma/enums'
+import type { PaymentMethod, SaleUnit, VatRate } from '~/generated/prisma/enums'
 import { prisma, type Tx } from '~/utils/db.server'
 import { isCalendarDate, todayInHcm } from '../catalog/certifications'
 import { publicProductWhere } from '../catalog/products.server'
 import { enqueue } from '../outbox/outbox.server'
+import { checkPaymentMethod, type PaymentMethodProblem } from '../payments/payment-methods.server'
 import { enqueueProductsSync } from '../search/sync.server'
 import { orderTotals, priceLine } from './money'
 import { ORDER_LIMITS } from './order-rules'
@@ -26,7 +27,8 @@ export type PlaceOrdersInput = {
   deliveryAddressId?: string
   /** YYYY-MM-DD. */
   requestedDeliveryDate?: string
-  paymentMethod?: 'BANK_TRANSFER'
+  /** BANK_TRANSFER when absent; CARD and NET_TERMS only where payment-methods.server.ts allows them. */
+  paymentMethod?: PaymentMethod
   /** Checking out the cart: its lines for these products go in the same transaction. */
   fromCart?: boolean
   now?: Date
@@ -44,6 +46,7 @@ export type LineProblem =
 export type PlaceOrdersError =
   | { ok: false; error: 'OUT_OF_STOCK' | 'VALIDATION_ERROR'; problems: LineProblem[] }
   | { ok: false; error: 'order.notBuyer' | 'order.empty' | 'order.tooManyLines' | 'order.address.required' | 'order.address.notFound' | 'order.date.invalid' | 'order.date.past' }
+  | ({ ok: false } & PaymentMethodProblem)
 
 export type PlaceOrdersResult = { ok: true; orderIds: string[] } | PlaceOrdersError
 
@@ -55,6 +58,13 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 class Rejected extends Error {
   constructor(readonly problems: LineProblem[]) {
     super('order lines rejected')
+  }
+}
+
+/** A rollback: the payment method cannot be used for these orders. */
+class Refused extends Error {
+  constructor(readonly problem: PaymentMethodProblem) {
+    super('payment method refused')
   }
 }
 
@@ -265,6 +275,11 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
           commune: address.commune,
           provinceCode: address.provinceCode,
         }
+        // Terms: the new orders' totals (shipping is added at confirmation) must fit under the credit limit.
+        const paymentMethod = input.paymentMethod ?? 'BANK_TRANSFER'
+        const checkoutVnd = [...byProducer.values()].reduce((sum, group) => sum + orderTotals(group).totalVnd, 0n)
+        const payment = await checkPaymentMethod(tx, buyer.id, paymentMethod, checkoutVnd)
+        if (!payment.ok) throw new Refused(payment) // gives back the stock reserved above
         const approval = await approvalRules(tx, buyer.id, input.actor, now)
         let spentThisCheckout = 0n
         const orderIds: string[] = []
@@ -280,7 +295,8 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
               producerId,
               placedByUserId: input.actor.userId ?? null,
               placedByApiKeyId: input.actor.apiKeyId ?? null,
-              paymentMethod: input.paymentMethod ?? 'BANK_TRANSFER',
+              paymentMethod,
+              paymentTermDays: payment.termDays,
               paymentReference: newPaymentReference(),
               ...totals,
               ...(waiting ? { status: 'PENDING_APPROVAL' as const, approvalRequiredBecause: waiting.because, approvalLimitVnd: waiting.limitVnd } : {}),
@@ -337,6 +353,7 @@ export async function placeOrders(input: PlaceOrdersInput): Promise<PlaceOrdersR
     )
   } catch (error) {
     if (error instanceof Rejected) return { ok: false, error: 'OUT_OF_STOCK', problems: error.problems }
+    if (error instanceof Refused) return { ok: false, ...error.problem }
     throw error
   }
 }

@@ -14,11 +14,20 @@
 // one); an operator may also complete a delivered, paid order (a repair), never an unpaid one.
 //
 // Refund rule: a rejected or cancelled order that had any money received (paid, or underpaid) becomes
-// REFUND_PENDING; a transfer arriving for an order already closed does too.
+// REFUND_PENDING; a transfer arriving for an order already closed does too. A card payment is refunded through
+// Stripe as soon as the order closes (card.server.ts); Stripe's charge.refunded event makes it REFUNDED.
+//
+// Net terms: an order on terms becomes INVOICED at confirmation, due the confirmation's date (Vietnam) plus
+// the buyer's term; it may ship unpaid and is never cancelled for non-payment (auto-jobs look at UNPAID only).
+//
+// The producer's ledger follows the payment status in the same transaction (ledger.server.ts).
 import type { OrderStatus, PaymentStatus } from '~/generated/prisma/enums'
 import type { Prisma } from '~/generated/prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
 import { isCalendarDate, todayInHcm } from '../catalog/certifications'
+import { syncOrderLedger } from '../ledger/ledger.server'
+import { startCardRefund } from '../payments/card.server'
+import { paymentDueDate } from '../payments/terms'
 import { enqueue } from '../outbox/outbox.server'
 import { enqueueProductsSync } from '../search/sync.server'
 import { lineAt, orderTotals } from './money'
@@ -190,11 +199,16 @@ async function releaseStock(tx: Tx, releases: { itemId: string; productId: strin
 
 const releaseAll = (order: OrderRow) => order.items.map((i) => ({ itemId: i.id, productId: i.productId, units: i.reservedQuantity, keep: 0 }))
 
-/** Money received for an order that will not be delivered must go back. */
+/** Money received for an order that will not be delivered must go back; an invoice for it is void. */
 function paymentAfterClosing(order: OrderRow): PaymentStatus {
-  if (order.paymentStatus === 'PAID' || (order.paymentStatus === 'UNPAID' && order.amountReceivedVnd > 0n)) return 'REFUND_PENDING'
+  if (order.amountReceivedVnd > 0n && (order.paymentStatus === 'PAID' || order.paymentStatus === 'UNPAID' || order.paymentStatus === 'INVOICED')) return 'REFUND_PENDING'
+  if (order.paymentStatus === 'PAID') return 'REFUND_PENDING'
+  if (order.paymentStatus === 'INVOICED') return 'UNPAID'
   return order.paymentStatus
 }
+
+/** paidAt follows the payment status: set when the order becomes PAID. */
+const paidAtFor = (from: PaymentStatus, to: PaymentStatus, now: Date) => (to === 'PAID' && from !== 'PAID' ? { paidAt: now } : {})
 
 function paymentChange(from: PaymentStatus, to: PaymentStatus) {
   return from === to ? {} : { paymentStatus: { from, to } }
@@ -225,7 +239,7 @@ function cleanText(value: string | undefined) {
 export async function transitionOrder(input: TransitionOrderInput): Promise<TransitionResult> {
   const now = input.now ?? new Date()
   const { actor, to } = input
-  return withClaim(async (tx): Promise<TransitionResult> => {
+  const result = await withClaim(async (tx): Promise<TransitionResult> => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: { orderBy: { id: 'asc' } } } })
     // Buyers and producers see only their own orders: anything else does not exist for them.
     if (!order) return { ok: false, error: 'order.notFound' }
@@ -282,10 +296,21 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
         const lines = order.items.map((i) => ({ item: i, quantity: newQuantity.get(i.id)!, ...lineAt(i.unitPriceVnd, newQuantity.get(i.id)!, i.vatRate) }))
         const totals = orderTotals(lines, shippingFeeVnd)
         const changed = lines.filter((l) => l.quantity !== l.item.quantity)
-        // A transfer made before confirmation counts once the amount is final.
-        const paymentStatus: PaymentStatus = order.paymentStatus === 'UNPAID' && order.amountReceivedVnd >= totals.totalVnd ? 'PAID' : order.paymentStatus
+        // A transfer made before confirmation counts once the amount is final; an order on terms is invoiced.
+        const covered = order.paymentStatus === 'UNPAID' && order.amountReceivedVnd >= totals.totalVnd
+        const invoiced = !covered && order.paymentStatus === 'UNPAID' && order.paymentMethod === 'NET_TERMS' && order.paymentTermDays !== null
+        const paymentStatus: PaymentStatus = covered ? 'PAID' : invoiced ? 'INVOICED' : order.paymentStatus
+        const dueDate = invoiced ? paymentDueDate(now, order.paymentTermDays!) : null
 
-        await claim(tx, order, { status: to, ...totals, paymentStatus, deliveryDate: new Date(`${deliveryDate}T00:00:00Z`), confirmedAt: now })
+        await claim(tx, order, {
+          status: to,
+          ...totals,
+          paymentStatus,
+          ...paidAtFor(order.paymentStatus, paymentStatus, now),
+          ...(dueDate ? { paymentDueDate: new Date(`${dueDate}T00:00:00Z`) } : {}),
+          deliveryDate: new Date(`${deliveryDate}T00:00:00Z`),
+          confirmedAt: now,
+        })
         for (const l of changed) {
           await tx.orderItem.update({ where: { id: l.item.id }, data: { quantity: l.quantity, lineTotalVnd: l.lineTotalVnd, vatAmountVnd: l.vatAmountVnd } })
         }
@@ -305,6 +330,7 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
             ...(order.totalVnd !== totals.totalVnd ? { previousTotalVnd: order.totalVnd.toString() } : {}),
             quantities: changed.map((l) => ({ itemId: l.item.id, sku: l.item.sku, nameVi: l.item.nameVi, nameEn: l.item.nameEn, from: l.item.quantity, to: l.quantity })),
             ...paymentChange(order.paymentStatus, paymentStatus),
+            ...(dueDate ? { paymentDueDate: dueDate } : {}),
           },
           recipients: ['buyer'],
         })
@@ -349,11 +375,13 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
         if (carrier.length > LIMITS.carrierMax) return { ok: false, error: 'order.carrier.tooLong' }
         if (!trackingNumber) return { ok: false, error: 'order.trackingNumber.required' }
         if (trackingNumber.length > LIMITS.trackingNumberMax) return { ok: false, error: 'order.trackingNumber.tooLong' }
-        if (order.paymentStatus !== 'PAID' && input.shipBeforePayment !== true) return { ok: false, error: 'order.payment.required' }
+        // An invoice on terms is paid later by agreement: it ships like a paid order.
+        const mayShip = order.paymentStatus === 'PAID' || order.paymentStatus === 'INVOICED'
+        if (!mayShip && input.shipBeforePayment !== true) return { ok: false, error: 'order.payment.required' }
         await claim(tx, order, { status: to, carrier, trackingNumber, shippedAt: now })
         await recordEvent(tx, order.id, {
           ...event,
-          details: { carrier, trackingNumber, ...(order.paymentStatus !== 'PAID' ? { shipBeforePayment: true } : {}) },
+          details: { carrier, trackingNumber, ...(!mayShip ? { shipBeforePayment: true } : {}) },
           recipients: ['buyer'],
         })
         break
@@ -381,22 +409,44 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
         // PENDING_APPROVAL is only ever the first status (placeOrders); nextStatuses never offers it.
         return { ok: false, error: 'order.invalidTransition', from, to }
     }
+    await syncOrderLedger(tx, order.id, now)
     return { ok: true, order: await withHistory(tx, order.id) }
   })
+  // A paid card order that closed: its money goes back through Stripe (a failure leaves it REFUND_PENDING for operators).
+  if (result.ok && result.order.paymentStatus === 'REFUND_PENDING' && result.order.paymentMethod === 'CARD') await startCardRefund(result.order.id)
+  return result
 }
 
 /**
  * An operator records a bank transfer to the platform for this order (the amount as received). The order
  * is PAID once everything received covers its total and it is CONFIRMED or later (before confirmation the
- * amount may still change: confirmation checks it again); less leaves it UNPAID with the amount shown.
+ * amount may still change: confirmation checks it again); less leaves it UNPAID (or INVOICED) with the amount shown.
  */
-export async function markTransferReceived(input: {
+export function markTransferReceived(input: {
   orderId: string
   amountVnd: bigint
   operator: OperatorActor
   note?: string
   /** The bank's id of the transaction: recorded with the payment, and refused if it was applied before. */
   bankTransactionId?: string
+  now?: Date
+}): Promise<PaymentResult> {
+  return receivePayment({ ...input, actor: { kind: 'operator', userId: input.operator.userId, name: input.operator.name }, source: 'transferReceived' })
+}
+
+/** Stripe reports a succeeded card payment of the order's amount (card.server.ts checked amount and currency). */
+export function recordCardPayment(input: { orderId: string; amountVnd: bigint; paymentIntentId: string; now?: Date }): Promise<PaymentResult> {
+  return receivePayment({ orderId: input.orderId, amountVnd: input.amountVnd, now: input.now, actor: { kind: 'system', name: 'Stripe' }, source: 'cardPaid', paymentIntentId: input.paymentIntentId })
+}
+
+async function receivePayment(input: {
+  orderId: string
+  amountVnd: bigint
+  actor: OrderTransitionActor
+  source: 'transferReceived' | 'cardPaid'
+  note?: string
+  bankTransactionId?: string
+  paymentIntentId?: string
   now?: Date
 }): Promise<PaymentResult> {
   const now = input.now ?? new Date()
@@ -416,17 +466,18 @@ export async function markTransferReceived(input: {
     const amountFinal = order.status !== 'PLACED' && !closed
     const paymentStatus: PaymentStatus = closed
       ? 'REFUND_PENDING' // money for an order that will not be delivered goes back
-      : order.paymentStatus === 'UNPAID' && amountFinal && amountReceivedVnd >= order.totalVnd
+      : (order.paymentStatus === 'UNPAID' || order.paymentStatus === 'INVOICED') && amountFinal && amountReceivedVnd >= order.totalVnd
         ? 'PAID'
         : order.paymentStatus
-    await claim(tx, order, { amountReceivedVnd, paymentStatus })
+    await claim(tx, order, { amountReceivedVnd, paymentStatus, ...paidAtFor(order.paymentStatus, paymentStatus, now) })
     await recordEvent(tx, order.id, {
-      actor: { kind: 'operator', userId: input.operator.userId, name: input.operator.name },
+      actor: input.actor,
       from: order.status,
       to: order.status,
       note,
       details: {
-        payment: 'transferReceived',
+        payment: input.source,
+        ...(input.paymentIntentId ? { paymentIntentId: input.paymentIntentId } : {}),
         amountVnd: input.amountVnd.toString(),
         amountReceivedVnd: amountReceivedVnd.toString(),
         totalVnd: order.totalVnd.toString(),
@@ -437,12 +488,16 @@ export async function markTransferReceived(input: {
       now,
     })
     await completeIfPaid(tx, order.id, now)
+    await syncOrderLedger(tx, order.id, now)
     return { ok: true, order: await withHistory(tx, order.id) }
   })
 }
 
-/** An operator has sent the money back: REFUND_PENDING → REFUNDED. */
-export async function markRefunded(input: { orderId: string; operator: OperatorActor; note?: string; now?: Date }): Promise<PaymentResult> {
+/**
+ * The money went back: REFUND_PENDING → REFUNDED. An operator records a bank refund; Stripe's charge.refunded
+ * event records a card refund (no operator: the system acts, named Stripe).
+ */
+export async function markRefunded(input: { orderId: string; operator?: OperatorActor; note?: string; now?: Date }): Promise<PaymentResult> {
   const now = input.now ?? new Date()
   const note = cleanText(input.note)
   if (note && note.length > LIMITS.noteMax) return { ok: false, error: 'order.note.tooLong' }
@@ -452,7 +507,7 @@ export async function markRefunded(input: { orderId: string; operator: OperatorA
     if (order.paymentStatus !== 'REFUND_PENDING') return { ok: false, error: 'order.payment.notRefundPending' }
     await claim(tx, order, { paymentStatus: 'REFUNDED' })
     await recordEvent(tx, order.id, {
-      actor: { kind: 'operator', userId: input.operator.userId, name: input.operator.name },
+      actor: input.operator ? { kind: 'operator', userId: input.operator.userId, name: input.operator.name } : { kind: 'system', name: 'Stripe' },
       from: order.status,
       to: order.status,
       note,
@@ -460,6 +515,7 @@ export async function markRefunded(input: { orderId: string; operator: OperatorA
       recipients: ['buyer'],
       now,
     })
+    await syncOrderLedger(tx, order.id, now)
     return { ok: true, order: await withHistory(tx, order.id) }
   })
 }

@@ -2,7 +2,7 @@
 // the amount and the order's reference filled in. An EMVCo merchant-presented payload: fields are TLV
 // (two-digit id, two-digit length, value), some of them nested, closed by a CRC-16/CCITT-FALSE.
 // Browser-safe (no Node APIs): the order page and the API build the same payload.
-import type { OrderStatus, PaymentStatus } from '~/generated/prisma/enums'
+import type { OrderStatus, PaymentMethod, PaymentStatus } from '~/generated/prisma/enums'
 
 /** One TLV field; the length counts characters (VietQR payloads are ASCII). */
 export function tlv(id: string, value: string) {
@@ -78,19 +78,25 @@ export function hasValidCrc(payload: string) {
 
 const awaitingPayment: readonly OrderStatus[] = ['CONFIRMED', 'SHIPPED', 'DELIVERED']
 
-/** What the buyer still has to transfer for the order now; null when nothing is asked (not confirmed, paid, closed). */
+/**
+ * What the buyer still has to transfer for the order now; null when nothing is asked (not confirmed, paid,
+ * closed). An invoice on net terms is paid by transfer too.
+ */
 export function amountDue(order: { status: OrderStatus; paymentStatus: PaymentStatus; totalVnd: bigint; amountReceivedVnd: bigint }) {
-  if (!awaitingPayment.includes(order.status) || order.paymentStatus !== 'UNPAID') return null
+  if (!awaitingPayment.includes(order.status) || (order.paymentStatus !== 'UNPAID' && order.paymentStatus !== 'INVOICED')) return null
   const due = order.totalVnd - order.amountReceivedVnd
   return due > 0n ? due : null
 }
 
-/** The order's VietQR payload for the amount due, to the platform's account; null when nothing is due. */
+/**
+ * The order's VietQR payload for the amount due, to the platform's account; null when nothing is due, and for
+ * an order the buyer pays by card (a transfer on top of a card payment would pay it twice).
+ */
 export function orderVietQr(
-  order: Parameters<typeof amountDue>[0] & { paymentReference: string },
+  order: Parameters<typeof amountDue>[0] & { paymentReference: string; paymentMethod: PaymentMethod },
   platform: { VIETQR_BIN: string; VIETQR_ACCOUNT: string },
 ) {
-  const due = amountDue(order)
+  const due = order.paymentMethod === 'CARD' ? null : amountDue(order)
   if (due === null) return null
   return vietQrPayload({ bin: platform.VIETQR_BIN, account: platform.VIETQR_ACCOUNT, amountVnd: due, reference: order.paymentReference })
 }

@@ -19,6 +19,8 @@ const placementField: Record<Exclude<PlaceOrdersError['error'], 'OUT_OF_STOCK' |
   'order.address.notFound': { field: 'deliveryAddressId', message: 'errors:order.address.notFound' },
   'order.date.invalid': { field: 'requestedDeliveryDate', message: 'errors:order.date.invalid' },
   'order.date.past': { field: 'requestedDeliveryDate', message: 'errors:order.date.past' },
+  'order.paymentMethod.unavailable': { field: 'paymentMethod', message: 'errors:order.paymentMethod.unavailable' },
+  'order.paymentMethod.creditLimit': { field: 'paymentMethod', message: 'errors:order.paymentMethod.creditLimit' },
 }
 
 /**
@@ -92,7 +94,11 @@ function placementError(result: PlaceOrdersError, items: { productId: string }[]
   // Only an active buyer's key gets this far; a suspension that just happened lands here.
   if (result.error === 'order.notBuyer') return new ApiError(403, 'FORBIDDEN', { message: 'errors:order.notBuyer' })
   const { field, message } = placementField[result.error]
-  return new ApiError(400, 'VALIDATION_ERROR', { details: { [field]: [t(message, { max: formatNumber(ORDER_LIMITS.linesMax, lang) })] } })
+  const credit =
+    result.error === 'order.paymentMethod.creditLimit'
+      ? { limit: formatVnd(result.creditLimitVnd, lang), open: formatVnd(result.openVnd, lang), available: formatVnd(result.availableVnd, lang), requested: formatVnd(result.requestedVnd, lang) }
+      : {}
+  return new ApiError(400, 'VALIDATION_ERROR', { details: { [field]: [t(message, { max: formatNumber(ORDER_LIMITS.linesMax, lang), ...credit })] } })
 }
 
 const api = apiRoute(
