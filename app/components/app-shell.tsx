@@ -107,6 +107,11 @@ function AccountMenu({ lang }: { lang: Language }) {
                   <Link to={`/${lang}/orgs/${active.slug}/products`}>{t('producer:shell.products')}</Link>
                 </li>
               ) : null}
+              {active.kind === 'PRODUCER' && roleCan(active.role, 'read:ledger:own') ? (
+                <li>
+                  <Link to={`/${lang}/orgs/${active.slug}/ledger`}>{t('ledger:shell.link')}</Link>
+                </li>
+              ) : null}
               {active.kind === 'BUYER' ? (
                 <li>
                   <Link to={`/${lang}/orgs/${active.slug}/addresses`}>{t('addresses:shell.link')}</Link>
@@ -131,6 +136,16 @@ function AccountMenu({ lang }: { lang: Language }) {
             <li>
               <Link to={`/${lang}/operator/payments`}>{t('operator:shell.payments')}</Link>
             </li>
+          ) : null}
+          {root.user.platformRoles.includes('OPERATOR') ? (
+            <>
+              <li>
+                <Link to={`/${lang}/operator/payouts`}>{t('ledger:shell.payouts')}</Link>
+              </li>
+              <li>
+                <Link to={`/${lang}/operator/withholding`}>{t('ledger:shell.withholding')}</Link>
+              </li>
+            </>
           ) : null}
           <li>
             <Link to={`/${lang}/orgs/new`}>{t('shell.newOrganization')}</Link>

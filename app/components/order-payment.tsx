@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { OrderStatus, PaymentMethod, PaymentStatus } from '~/generated/prisma/enums'
 import { formatVnd } from '~/utils/format'
 import { useLang } from '~/utils/use-lang'
+import { CardPayment, type CardPaymentData } from './card-payment'
 import { PaymentStatusBadge } from './order-badges'
 
 export type PaymentBoxProps = {
@@ -17,14 +18,16 @@ export type PaymentBoxProps = {
   amountReceivedVnd: string
   /** The platform's account and the VietQR code (an SVG), sent only when the buyer has something to pay. */
   bank: { name: string; account: string; accountName: string; qrSvg: string | null } | null
+  /** A CARD order, for its buyer: paying by card (components/card-payment.tsx); its button posts to `action`. */
+  card?: { data: CardPaymentData; action: string; canPay: boolean } | null
 }
 
 const awaitingPayment: readonly OrderStatus[] = ['CONFIRMED', 'SHIPPED', 'DELIVERED']
 
-/** Whether the buyer is asked to transfer money now. */
-export const paymentDue = (status: OrderStatus, paymentStatus: PaymentStatus) => awaitingPayment.includes(status) && paymentStatus === 'UNPAID'
+/** Whether the buyer is asked to pay now (an invoice on terms too: it is paid by transfer by its due date). */
+export const paymentDue = (status: OrderStatus, paymentStatus: PaymentStatus) => awaitingPayment.includes(status) && (paymentStatus === 'UNPAID' || paymentStatus === 'INVOICED')
 
-export function OrderPaymentBox({ side, status, paymentStatus, paymentMethod, reference, totalVnd, amountReceivedVnd, bank }: PaymentBoxProps) {
+export function OrderPaymentBox({ side, status, paymentStatus, paymentMethod, reference, totalVnd, amountReceivedVnd, bank, card }: PaymentBoxProps) {
   const { t } = useTranslation('orders')
   const lang = useLang()
   const total = BigInt(totalVnd)
@@ -40,7 +43,7 @@ export function OrderPaymentBox({ side, status, paymentStatus, paymentMethod, re
   else if (paymentStatus === 'REFUNDED') message = t('payment.refunded', { amount: vnd(received) })
   else if (closed) message = t('payment.notNeeded')
   else if (status === 'PLACED') message = side === 'buyer' ? t('payment.waitForConfirmation') : t('payment.producerPlaced')
-  else if (side === 'producer') message = t('payment.producerUnpaid')
+  else if (side === 'producer' && paymentStatus === 'UNPAID') message = paymentMethod === 'CARD' ? t('payment.producerCardUnpaid') : t('payment.producerUnpaid')
 
   return (
     <section className="order-payment card" aria-labelledby="order-payment-heading">
@@ -49,9 +52,10 @@ export function OrderPaymentBox({ side, status, paymentStatus, paymentMethod, re
       </h2>
       <p className="meta">{t('payment.method', { method: t(`paymentMethod.${paymentMethod}`) })}</p>
       {message ? <p>{message}</p> : null}
-      {paymentStatus === 'UNPAID' && received > 0n ? (
+      {(paymentStatus === 'UNPAID' || paymentStatus === 'INVOICED') && received > 0n ? (
         <p className="order-underpaid">{t('payment.underpaid', { received: vnd(received), total: vnd(total), remaining: vnd(remaining) })}</p>
       ) : null}
+      {due && side === 'buyer' && card ? <CardPayment card={card.data} action={card.action} canPay={card.canPay} /> : null}
       {due && side === 'buyer' && bank ? (
         <>
           <p>{t('payment.instructions')}</p>

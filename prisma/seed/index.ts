@@ -16,6 +16,7 @@ import { ensureCategories } from '~/modules/catalog/categories.server'
 import { closeDatabase, prisma, type Tx } from '~/utils/db.server'
 import { demoBankAccount, demoPersonalId, demoTaxCode } from './derive'
 import { seedDemoOrders, type OrdersSeedResult } from './orders'
+import { seedDemoPayouts } from './payouts'
 import { buyers, producers, type DemoOrganization } from './organizations'
 import { planCatalogue, seedCatalogue, type CatalogueResult } from './products'
 import { DEMO_PASSWORD, platformUsers, type DemoPerson } from './users'
@@ -95,6 +96,8 @@ function resolveOrganization(o: DemoOrganization, createdAt: Date, now: Date) {
     verificationStatus: o.verificationStatus ?? 'VERIFIED',
     suspendedAt: suspended ? new Date(Math.min(createdAt.getTime() + 30 * DAY_MS, now.getTime())) : null,
     suspensionReason: o.suspensionReason ?? null,
+    netTermsDays: o.netTerms?.days ?? null,
+    creditLimitVnd: o.netTerms?.creditLimitVnd ?? null,
     createdAt,
   } satisfies Prisma.OrganizationCreateInput
   const people = [
@@ -225,6 +228,8 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const catalogueResult = await seedCatalogue(catalogue, options.onProgress)
   // After the products: orders are placed through the real services, which reserve their stock.
   const orders = await seedDemoOrders()
+  // After the orders: the payments wrote the producers' ledgers; a few of them were paid out.
+  await seedDemoPayouts()
 
   return {
     skipped: false,

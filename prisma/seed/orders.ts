@@ -154,6 +154,8 @@ type Scenario = {
   lines: number[]
   /** Deliver to the buyer's second address. */
   second?: boolean
+  /** Placed on net terms (the buyer's own, from organizations.ts): invoiced at confirmation, due after the term. */
+  terms?: boolean
   steps: Step[]
 }
 
@@ -340,6 +342,46 @@ export const demoOrderScenarios: Scenario[] = [
     ],
   },
 
+  // On Saigon Co.op's 30-day terms: invoiced at confirmation and shipped unpaid. One is overdue (delivered,
+  // due some days ago), one is not due yet (on the way), one was paid on time after delivery (completed).
+  {
+    buyer: 'buyer',
+    producer: TIEU,
+    placed: 37,
+    lines: [2, 1],
+    terms: true,
+    steps: [
+      { at: 36.6, do: 'confirm', shippingFee: 1_300_000 },
+      { at: 35, do: 'ship', carrier: NTL },
+      { at: 32, do: 'deliver' },
+    ],
+  },
+  {
+    buyer: 'buyer',
+    producer: CAPHE,
+    placed: 28,
+    lines: [1, 1],
+    terms: true,
+    steps: [
+      { at: 27.6, do: 'confirm', shippingFee: 950_000 },
+      { at: 26, do: 'ship', carrier: GHN },
+      { at: 23, do: 'deliver' },
+      { at: 3.5, do: 'pay' },
+    ],
+  },
+  {
+    buyer: 'buyer',
+    producer: HOI,
+    placed: 10,
+    lines: [1, 1],
+    second: true,
+    terms: true,
+    steps: [
+      { at: 9.6, do: 'confirm', shippingFee: 700_000 },
+      { at: 4.5, do: 'ship', carrier: VTP },
+    ],
+  },
+
   // Placed, waiting for the producer (producer@ has three).
   { buyer: 'buyer', producer: SHAN, placed: 0.8, lines: [1, 1], steps: [] },
   { buyer: 'export', producer: SHAN, placed: 0.4, lines: [2], steps: [] },
@@ -487,6 +529,7 @@ async function runScenario(
     items: pickLines(ctx.pool, s.producer, s.lines, placedAt),
     deliveryAddressId: s.second ? buyer.addresses[1] : buyer.addresses[0],
     requestedDeliveryDate: addDays(todayInHcm(placedAt), s.buyer === 'export' ? 14 : 7),
+    paymentMethod: s.terms ? 'NET_TERMS' : undefined,
     now: placedAt,
   })
   if (!placed.ok) fail(`placing order ${index}`, placed)

@@ -45,6 +45,8 @@ export type DemoOrganization = {
   members?: DemoPerson[]
   /** A buyer's purchasing staff: purchasers with spending limits (whole đồng, VAT included) and approvers. */
   purchasing?: { person: DemoPerson; role: 'PURCHASER' | 'APPROVER'; orderLimitVnd?: bigint; monthlyLimitVnd?: bigint }[]
+  /** Payment terms an operator gave a buyer: days to pay after confirmation, and its credit limit (whole đồng). */
+  netTerms?: { days: 30 | 60; creditLimitVnd: bigint }
 }
 
 type Entry = Omit<DemoOrganization, 'kind'>
@@ -795,6 +797,8 @@ export const buyers: DemoOrganization[] = [
       { person: demoPurchaser, role: 'PURCHASER', orderLimitVnd: 20_000_000n, monthlyLimitVnd: 150_000_000n },
       { person: demoApprover, role: 'APPROVER' },
     ],
+    // A supermarket chain pays its suppliers on terms: 30 days after confirmation, up to 100 million đồng open.
+    netTerms: { days: 30, creditLimitVnd: 100_000_000n },
   }),
   buyer({
     slug: 'winmart',

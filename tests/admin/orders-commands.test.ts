@@ -59,7 +59,7 @@ describe('orders show', () => {
     expect(out).toMatchObject({ exitCode: 0, stderr: '' })
     expect(out.stdout).toContain(`Order ${order.number}`)
     expect(out.stdout).toMatch(/Status\s+CONFIRMED/)
-    expect(out.stdout).toMatch(new RegExp(`Payment\\s+UNPAID by bank transfer, reference ${order.paymentReference}`))
+    expect(out.stdout).toMatch(new RegExp(`Payment\\s+UNPAID, by bank transfer, reference ${order.paymentReference}`))
     expect(out.stdout).toContain('subtotal 2,500,000 VND + VAT 125,000 VND + shipping 75,000 VND = 2,700,000 VND')
     expect(out.stdout).toContain('2,700,000 VND still due')
     expect(out.stdout).toMatch(/Buyer\s+Siêu thị Co\.op/)

@@ -249,12 +249,14 @@ function orderJson(o: OperatorOrder) {
 }
 
 /** What `orders show` prints: the order's facts, lines and history. */
+const paymentMethodText = { BANK_TRANSFER: 'by bank transfer', CARD: 'by card (Stripe)', NET_TERMS: 'on net terms' } as const
+
 function orderText(o: OperatorOrder) {
   const facts: [string, string][] = [
     ['Status', o.status],
-    ['Payment', `${o.paymentStatus} by bank transfer, reference ${o.paymentReference}`],
+    ['Payment', `${o.paymentStatus}, ${paymentMethodText[o.paymentMethod]}, reference ${o.paymentReference}${o.paymentDueDate ? `, due ${o.paymentDueDate.toISOString().slice(0, 10)}` : ''}`],
     ['Amounts', `subtotal ${vnd(o.subtotalVnd)} + VAT ${vnd(o.vatTotalVnd)} + shipping ${vnd(o.shippingFeeVnd)} = ${vnd(o.totalVnd)}`],
-    ['Received', `${vnd(o.amountReceivedVnd)}${o.paymentStatus === 'UNPAID' ? `; ${vnd(amountDue(o))} still due` : ''}`],
+    ['Received', `${vnd(o.amountReceivedVnd)}${o.paymentStatus === 'UNPAID' || o.paymentStatus === 'INVOICED' ? `; ${vnd(amountDue(o))} still due` : ''}`],
     ['Buyer', `${o.buyer.displayName} (${o.buyer.slug}), ${o.buyerName}, MST ${o.buyerTaxCode}`],
     ['Producer', `${o.producer.displayName} (${o.producer.slug}), ${o.producerName}, MST ${o.producerTaxCode}`],
     ['Placed', localTime(o.createdAt)],
@@ -598,10 +600,10 @@ const commands: Command[] = [
       const { order } = result
       const received = `received ${vnd(amountVnd)} (${vnd(order.amountReceivedVnd)} of ${vnd(order.totalVnd)} in all)`
       const outcome =
-        order.paymentStatus === 'UNPAID'
+        order.paymentStatus === 'UNPAID' || order.paymentStatus === 'INVOICED'
           ? order.status === 'PLACED'
             ? 'not confirmed yet, so the amount is not final; it counts once the producer confirms'
-            : `still UNPAID, ${vnd(amountDue(order))} due`
+            : `still ${order.paymentStatus}, ${vnd(amountDue(order))} due`
           : order.paymentStatus === 'REFUND_PENDING'
             ? `the order is ${order.status}: REFUND_PENDING, the money goes back to the buyer`
             : `${order.paymentStatus}, status ${order.status}`

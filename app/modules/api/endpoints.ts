@@ -653,6 +653,16 @@ const ordersQuery = () =>
 
 const ORDERS = { tag: 'Orders', auth: 'required' } as const
 
+export const PaymentIntentSchema = z.object({
+  data: z.object({
+    clientSecret: z.string().describe('Give it to Stripe.js (or a Stripe mobile SDK) to collect and confirm the card payment. Keep it out of logs and URLs.'),
+    paymentIntentId: z.string().describe('Stripe\'s PaymentIntent id (pi_…).'),
+    // Not described here: a described copy of Money would not be a reference to it.
+    amount: MoneySchema,
+    currency: z.literal('vnd').describe('As Stripe writes it. VND has no minor unit: Stripe\'s `amount` is whole đồng, like `amount.amount`.'),
+  }),
+})
+
 export const OrderRejectSchema = z
   .object({
     reason: z
@@ -762,6 +772,42 @@ const orderListNameTaken = { status: 409, code: 'NAME_TAKEN', description: 'The 
 const orderListItemsRefused =
   'Items that cannot be saved answer 400 VALIDATION_ERROR naming each under `details` by its place (`items.2.productId`): a product that ' +
   'does not exist or is not for sale, or one given twice.'
+
+// ── Ledger ────────────────────────────────────────────────────────────────────────────────────────────
+
+const ledgerKinds = ['SALE', 'PLATFORM_FEE', 'VAT_WITHHELD', 'PIT_WITHHELD', 'PAYOUT'] as const
+
+export const LedgerEntrySchema = z.object({
+  id: z.string(),
+  kind: z
+    .enum(ledgerKinds)
+    .describe(
+      'SALE: the order\'s total, credited when it is paid; PLATFORM_FEE, VAT_WITHHELD, PIT_WITHHELD: what is taken from it (withholding for household ' +
+        'businesses and individuals only, Decree 117/2025); PAYOUT: money sent to the producer\'s bank account. `amount` is signed: positive is ' +
+        'owed to the producer, negative is taken from it.',
+    ),
+  reversal: z.boolean().describe('The row undoes the same kind of row of its order: the order\'s money went back to the buyer.'),
+  // Signed: positive is owed to the producer, negative is taken from it (the kind's description says so).
+  amount: MoneySchema,
+  base: MoneySchema.nullable().describe('Fees and withholding: the amount the rate applied to (the order\'s total).'),
+  rateBasisPoints: z.number().int().nullable().describe('Fees and withholding: the rate in effect on the day of the sale, in basis points (100 = 1%).'),
+  order: z.object({ id: z.string(), number: z.string() }).nullable().describe('The order of a sale row and its fees, withholding and reversals.'),
+  payout: z
+    .object({ id: z.string(), paidOn: z.string().describe('YYYY-MM-DD, Vietnam\'s date.'), bankReference: z.string() })
+    .nullable()
+    .describe('PAYOUT rows: the transfer.'),
+  occurredAt: timestamp().describe('When it was recorded (UTC). A month (`month`) is Vietnam\'s calendar month of this time.'),
+})
+
+const ledgerQuery = () =>
+  listQuery().extend({
+    month: z
+      .string()
+      .regex(/^2\d{3}-(0[1-9]|1[0-2])$/, 'ledger:api.month')
+      .optional()
+      .describe('YYYY-MM: rows of that month only (Asia/Ho_Chi_Minh).'),
+    kind: repeated(z.enum(ledgerKinds, { errorMap: () => ({ message: 'ledger:api.kind' }) })).describe('Rows of these kinds. Repeat for several.'),
+  })
 
 export const endpoints = {
   me: defineEndpoint({
@@ -1135,6 +1181,27 @@ export const endpoints = {
     body: OrderRejectSchema,
     errors: approvalErrors,
   }),
+  createPaymentIntent: defineEndpoint({
+    ...ORDERS,
+    method: 'POST',
+    path: '/api/v1/orders/{id}/payment-intent',
+    operationId: 'createPaymentIntent',
+    summary: 'Pay a CARD order: the Stripe PaymentIntent for the amount due',
+    description:
+      'The buyer\'s key only, for an order placed with `paymentMethod: CARD` once the producer has confirmed it (CONFIRMED, SHIPPED or DELIVERED) ' +
+      'and while it is UNPAID. Answers the open PaymentIntent for what is still due (the total less anything received), creating it the first time: ' +
+      'calling again gives the same one, so there is never a second charge. Confirm it with Stripe.js; the order becomes PAID when Stripe tells the ' +
+      'platform that the payment succeeded for exactly that amount (GET /api/v1/orders/{id} shows it). No body is needed. `id` is the order\'s id or its number.',
+    permission: 'update:order:own',
+    status: 200,
+    response: PaymentIntentSchema,
+    errors: [
+      { status: 404, code: 'NOT_FOUND', description: 'No such order of the key\'s organisation, or the key is the producer\'s (only the buyer pays).' },
+      { status: 409, code: 'INVALID_STATE', description: 'The order is not a CARD order waiting for payment (not confirmed yet, paid, closed, another method), or a payment went through and its confirmation is on its way.' },
+      { status: 502, code: 'PAYMENT_PROVIDER_ERROR', description: 'Stripe refused the request or could not be reached; try again later.' },
+      { status: 503, code: 'CARD_PAYMENTS_UNAVAILABLE', description: 'Card payments are not configured on this platform.' },
+    ],
+  }),
 
   listOrderLists: defineEndpoint({
     ...ORDER_LISTS,
@@ -1200,6 +1267,26 @@ export const endpoints = {
     permission: 'create:order:own',
     status: 204,
     errors: [orderListNotFound],
+  }),
+
+  listLedger: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/ledger',
+    operationId: 'listLedger',
+    tag: 'Ledger',
+    summary: 'The producer\'s ledger rows, newest first, and its balance',
+    description:
+      'Producer organisations only: what the platform owes the producer. A paid order adds a SALE row (its total) less the platform fee and, for ' +
+      'household businesses and individuals, the VAT and PIT withheld, each at the rate in effect on the day of the sale (rounded half up to the đồng); ' +
+      'a refund reverses them; a payout takes the amount sent. `balance` is the sum of all rows (not only those of the page or the filter).',
+    auth: 'required',
+    permission: 'read:ledger:own',
+    organizationKinds: ['PRODUCER'],
+    forbiddenKindMessage: 'ledger:api.producersOnly',
+    query: ledgerQuery(),
+    status: 200,
+    // `balance`: what the platform owes the producer now (negative: the producer owes the platform); see the description.
+    response: listOf(LedgerEntrySchema).extend({ balance: MoneySchema }),
   }),
 
   openApi: defineEndpoint({

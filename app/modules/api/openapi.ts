@@ -224,6 +224,7 @@ export const tagDescriptions: Record<string, string> = {
   Orders:
     'Placing orders (buyers) and moving them along: confirmation, rejection, shipment, cancellation, delivery. Orders above a purchaser\'s or a key\'s spending limit wait in PENDING_APPROVAL until an approver approves or rejects them (`/approve`, `/reject`).',
   'Order lists': 'Saved lists of products and quantities a buyer organisation reorders, shared by its members.',
+  Ledger: 'What the platform owes a producer: its sales less fees, withholding and refunds, and the payouts made to it.',
   Documentation: 'This document.',
 }
 

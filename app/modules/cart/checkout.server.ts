@@ -6,11 +6,13 @@
 // same page (a double click, a resubmitted form) is answered with the orders of the first, or told the first
 // is still being placed; it never places a second set.
 import { randomBytes } from 'node:crypto'
+import type { PaymentMethod } from '~/generated/prisma/enums'
 import { beginIdempotentRequest, finishIdempotentRequest, releaseIdempotentRequest } from '../api/idempotency.server'
 import { listDeliveryAddresses } from '../delivery-addresses/delivery-addresses.server'
 import { DELIVERY_ADDRESS_LIMIT } from '../delivery-addresses/schemas'
 import { placeOrders, type OrderActor, type PlaceOrdersError } from '../orders/place-orders.server'
 import { findOrders } from '../orders/queries.server'
+import { paymentMethodChoices, type NetTermsStanding, type PaymentMethodChoice } from '../payments/payment-methods.server'
 import { cartItems } from './cart.server'
 
 /** A fresh token for one rendering of the checkout form. */
@@ -24,6 +26,16 @@ export async function checkoutAddresses(buyerId: string) {
   return items
 }
 
+/** A way of paying offered at checkout; terms are also refused while the cart is above what the credit limit leaves. */
+export type CheckoutPaymentOption = { method: PaymentMethod; available: boolean; why?: PaymentMethodChoice['why'] | 'overLimit' }
+
+/** The methods to offer for a cart of `cartTotalVnd` (VAT included, shipping not known yet), and the buyer's terms. */
+export async function checkoutPaymentOptions(buyerId: string, cartTotalVnd: bigint): Promise<{ options: CheckoutPaymentOption[]; terms: NetTermsStanding | null }> {
+  const { choices, terms } = await paymentMethodChoices(buyerId)
+  const options = choices.map((c): CheckoutPaymentOption => (c.method === 'NET_TERMS' && c.available && terms && cartTotalVnd > terms.availableVnd ? { ...c, available: false, why: 'overLimit' } : c))
+  return { options, terms }
+}
+
 export type CheckoutInput = {
   buyerId: string
   actor: OrderActor
@@ -31,6 +43,8 @@ export type CheckoutInput = {
   token: unknown
   deliveryAddressId?: string
   requestedDeliveryDate?: string
+  /** BANK_TRANSFER when absent; placeOrders checks the others. */
+  paymentMethod?: PaymentMethod
   now?: Date
 }
 
@@ -62,7 +76,7 @@ export async function checkoutCart(input: CheckoutInput): Promise<CheckoutResult
       items,
       deliveryAddressId: input.deliveryAddressId,
       requestedDeliveryDate: input.requestedDeliveryDate,
-      paymentMethod: 'BANK_TRANSFER',
+      paymentMethod: input.paymentMethod ?? 'BANK_TRANSFER',
       fromCart: true,
       now: input.now,
     })

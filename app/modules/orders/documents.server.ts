@@ -199,7 +199,7 @@ export async function tradeDocumentView(order: OrderDetail, side: OrderSide, lan
   const addresses = await partyAddresses(order)
   const items = kind === 'confirmation' ? order.items : billedItems(order)
   const bank = env()
-  const dueVnd = order.paymentStatus === 'UNPAID' && order.amountReceivedVnd > 0n ? order.totalVnd - order.amountReceivedVnd : null
+  const dueVnd = (order.paymentStatus === 'UNPAID' || order.paymentStatus === 'INVOICED') && order.amountReceivedVnd > 0n ? order.totalVnd - order.amountReceivedVnd : null
   return {
     kind,
     ...orderHeader(order, side, slug),

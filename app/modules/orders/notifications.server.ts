@@ -66,6 +66,9 @@ export function orderMessage(event: EventWithOrder, lang: Language, name: string
     because: details.approvalRequiredBecause ? t(`mail:order.approvalBecause.${details.approvalRequiredBecause}`) : '',
     deliverDays: env().ORDER_AUTO_DELIVER_DAYS,
     cancelDays: env().ORDER_AUTO_CANCEL_UNPAID_DAYS,
+    // An invoice on net terms: the day it is due (a calendar date, shown as Vietnam's).
+    dueDate: order.paymentDueDate ? formatDate(`${order.paymentDueDate.toISOString().slice(0, 10)}T00:00:00+07:00`, lang) : '',
+    termDays: order.paymentTermDays ?? 0,
   }
   const parts = [t('mail:order.greeting', { name }), t(`mail:order.${kind}.text`, values)]
   if (kind === 'confirmed' && details.quantities?.length) {
@@ -81,7 +84,9 @@ export function orderMessage(event: EventWithOrder, lang: Language, name: string
         ? 'paid'
         : order.paymentStatus === 'REFUND_PENDING'
           ? 'refundPending'
-          : order.status === 'PLACED'
+          : order.paymentStatus === 'INVOICED'
+            ? 'invoiced'
+            : order.status === 'PLACED'
             ? 'notFinal'
             : 'due'
     parts.push(t(`mail:order.payment.${line}`, values))

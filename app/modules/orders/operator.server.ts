@@ -24,6 +24,8 @@ export const operatorOrderSelect = {
   paymentReference: true,
   status: true,
   paymentStatus: true,
+  paymentMethod: true,
+  paymentDueDate: true,
   totalVnd: true,
   amountReceivedVnd: true,
   createdAt: true,

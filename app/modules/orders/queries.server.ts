@@ -17,6 +17,8 @@ export type OrderFilters = {
   /** Placed on or after / before this instant. */
   placedFrom?: Date
   placedBefore?: Date
+  /** Overdue invoices on this day (YYYY-MM-DD, Vietnam's date): INVOICED and due before it. */
+  overdueOn?: string
 }
 
 export const orderSummarySelect = {
@@ -25,6 +27,9 @@ export const orderSummarySelect = {
   createdAt: true,
   status: true,
   paymentStatus: true,
+  paymentMethod: true,
+  paymentTermDays: true,
+  paymentDueDate: true,
   totalVnd: true,
   amountReceivedVnd: true,
   requestedDeliveryDate: true,
@@ -64,6 +69,7 @@ function filtersWhere(side: OrderSide, filters: OrderFilters): Prisma.OrderWhere
   if (filters.paymentStatus?.length) where.push({ paymentStatus: { in: filters.paymentStatus } })
   if (filters.placedFrom) where.push({ createdAt: { gte: filters.placedFrom } })
   if (filters.placedBefore) where.push({ createdAt: { lt: filters.placedBefore } })
+  if (filters.overdueOn) where.push({ paymentStatus: 'INVOICED', paymentDueDate: { lt: new Date(`${filters.overdueOn}T00:00:00Z`) } })
   const q = filters.q?.trim()
   if (q) {
     const party = side === 'buyer' ? 'producer' : 'buyer'

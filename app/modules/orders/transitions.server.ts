@@ -26,7 +26,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { prisma, type Tx } from '~/utils/db.server'
 import { isCalendarDate, todayInHcm } from '../catalog/certifications'
 import { syncOrderLedger } from '../ledger/ledger.server'
-import { startCardRefund } from '../payments/card.server'
+import { CARD_REFUND_TOPIC } from '../payments/card.server'
 import { paymentDueDate } from '../payments/terms'
 import { enqueue } from '../outbox/outbox.server'
 import { enqueueProductsSync } from '../search/sync.server'
@@ -217,6 +217,18 @@ function paymentChange(from: PaymentStatus, to: PaymentStatus) {
 const withHistory = (tx: Tx, id: string) =>
   tx.order.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { id: 'asc' } }, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } } })
 
+/**
+ * What follows a change of the payment status, in the same transaction: the producer's ledger, and for a card
+ * order whose money must now go back, the Stripe refund (queued: card.server.ts makes it in the background and
+ * tries again if Stripe fails; the order stays REFUND_PENDING until Stripe's charge.refunded).
+ */
+async function followPayment(tx: Tx, before: Pick<OrderRow, 'id' | 'paymentMethod' | 'paymentStatus'>, now: Date) {
+  await syncOrderLedger(tx, before.id, now)
+  if (before.paymentMethod !== 'CARD' || before.paymentStatus === 'REFUND_PENDING') return
+  const after = await tx.order.findUniqueOrThrow({ where: { id: before.id }, select: { paymentStatus: true } })
+  if (after.paymentStatus === 'REFUND_PENDING') await enqueue(tx, CARD_REFUND_TOPIC, { orderId: before.id })
+}
+
 /** DELIVERED and PAID: the system completes the order in the same transaction. */
 async function completeIfPaid(tx: Tx, orderId: string, now: Date) {
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } })
@@ -239,7 +251,7 @@ function cleanText(value: string | undefined) {
 export async function transitionOrder(input: TransitionOrderInput): Promise<TransitionResult> {
   const now = input.now ?? new Date()
   const { actor, to } = input
-  const result = await withClaim(async (tx): Promise<TransitionResult> => {
+  return withClaim(async (tx): Promise<TransitionResult> => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: { orderBy: { id: 'asc' } } } })
     // Buyers and producers see only their own orders: anything else does not exist for them.
     if (!order) return { ok: false, error: 'order.notFound' }
@@ -409,12 +421,9 @@ export async function transitionOrder(input: TransitionOrderInput): Promise<Tran
         // PENDING_APPROVAL is only ever the first status (placeOrders); nextStatuses never offers it.
         return { ok: false, error: 'order.invalidTransition', from, to }
     }
-    await syncOrderLedger(tx, order.id, now)
+    await followPayment(tx, order, now)
     return { ok: true, order: await withHistory(tx, order.id) }
   })
-  // A paid card order that closed: its money goes back through Stripe (a failure leaves it REFUND_PENDING for operators).
-  if (result.ok && result.order.paymentStatus === 'REFUND_PENDING' && result.order.paymentMethod === 'CARD') await startCardRefund(result.order.id)
-  return result
 }
 
 /**
@@ -488,7 +497,7 @@ async function receivePayment(input: {
       now,
     })
     await completeIfPaid(tx, order.id, now)
-    await syncOrderLedger(tx, order.id, now)
+    await followPayment(tx, order, now)
     return { ok: true, order: await withHistory(tx, order.id) }
   })
 }
@@ -515,7 +524,7 @@ export async function markRefunded(input: { orderId: string; operator?: Operator
       recipients: ['buyer'],
       now,
     })
-    await syncOrderLedger(tx, order.id, now)
+    await followPayment(tx, order, now)
     return { ok: true, order: await withHistory(tx, order.id) }
   })
 }

@@ -29,6 +29,8 @@ export const permissions = [
   'approve:order:own',
   // Setting members' roles and spending limits.
   'update:member:own',
+  // A producer's ledger: what the platform owes it, its payouts and monthly statements (read only; operators write it).
+  'read:ledger:own',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -46,6 +48,7 @@ const memberPermissions: readonly Permission[] = [
   'read:order:own',
   'create:order:own',
   'update:order:own',
+  'read:ledger:own',
 ]
 
 /** A purchaser orders (within the spending limits an owner sets) and follows the orders; no catalogue or address changes. */
@@ -60,7 +63,7 @@ const purchaserPermissions: readonly Permission[] = [
 ]
 
 /** A viewer (an accountant, say) reads what a member reads and changes nothing. */
-const viewerPermissions: readonly Permission[] = ['read:organization:own', 'read:member:own', 'read:delivery-address:own', 'read:product:own', 'read:order:own']
+const viewerPermissions: readonly Permission[] = ['read:organization:own', 'read:member:own', 'read:delivery-address:own', 'read:product:own', 'read:order:own', 'read:ledger:own']
 
 export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
   OWNER: permissions,

@@ -3,6 +3,7 @@
 // - CARD when Stripe is configured (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET): hidden otherwise, never broken;
 // - NET_TERMS for a verified buyer an operator gave terms and a credit limit, while its open invoices plus the
 //   new orders stay within the limit.
+import type { Prisma } from '~/generated/prisma/client'
 import type { PaymentMethod } from '~/generated/prisma/enums'
 import { prisma, type Tx } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
@@ -19,17 +20,23 @@ export type NetTermsStanding = {
 
 export type PaymentMethodChoice = { method: PaymentMethod; available: boolean; why?: 'notConfigured' | 'noTerms' | 'notVerified' }
 
+/** Orders on terms that use the buyer's credit: placed, confirmed or invoiced, not closed, not paid yet. */
+export const openOnTermsWhere = {
+  paymentMethod: 'NET_TERMS',
+  paymentStatus: { in: ['UNPAID', 'INVOICED'] },
+  status: { notIn: ['REJECTED', 'CANCELLED'] },
+} satisfies Prisma.OrderWhereInput
+
+/** What is left of a credit limit once the open amount is taken off (never negative). */
+export const availableCredit = (creditLimitVnd: bigint, openVnd: bigint) => (creditLimitVnd > openVnd ? creditLimitVnd - openVnd : 0n)
+
 /** The buyer's terms and how much of its credit limit is used; null when it has no terms. */
 export async function netTermsStanding(db: Tx | typeof prisma, buyerId: string): Promise<NetTermsStanding | null> {
   const buyer = await db.organization.findUnique({ where: { id: buyerId }, select: { netTermsDays: true, creditLimitVnd: true } })
   if (!buyer?.netTermsDays || buyer.creditLimitVnd === null) return null
-  const open = await db.order.aggregate({
-    where: { buyerId, paymentMethod: 'NET_TERMS', paymentStatus: { in: ['UNPAID', 'INVOICED'] }, status: { notIn: ['REJECTED', 'CANCELLED'] } },
-    _sum: { totalVnd: true, amountReceivedVnd: true },
-  })
+  const open = await db.order.aggregate({ where: { buyerId, ...openOnTermsWhere }, _sum: { totalVnd: true, amountReceivedVnd: true } })
   const openVnd = (open._sum.totalVnd ?? 0n) - (open._sum.amountReceivedVnd ?? 0n)
-  const availableVnd = buyer.creditLimitVnd > openVnd ? buyer.creditLimitVnd - openVnd : 0n
-  return { termDays: buyer.netTermsDays, creditLimitVnd: buyer.creditLimitVnd, openVnd, availableVnd }
+  return { termDays: buyer.netTermsDays, creditLimitVnd: buyer.creditLimitVnd, openVnd, availableVnd: availableCredit(buyer.creditLimitVnd, openVnd) }
 }
 
 /** The methods to offer a buyer at checkout, in the order shown. */

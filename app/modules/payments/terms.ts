@@ -16,9 +16,27 @@ export function paymentDueDate(confirmedAt: Date, termDays: number): string {
   return new Date(Date.parse(`${confirmedOn}T00:00:00Z`) + termDays * DAY_MS).toISOString().slice(0, 10)
 }
 
+type Invoice = { paymentStatus: PaymentStatus; paymentDueDate: Date | string | null }
+
+const dueDateOf = (order: Invoice) =>
+  !order.paymentDueDate ? null : typeof order.paymentDueDate === 'string' ? order.paymentDueDate.slice(0, 10) : order.paymentDueDate.toISOString().slice(0, 10)
+
 /** An invoice is overdue from the day after its due date (Vietnam's date) until it is paid. */
-export function isOverdue(order: { paymentStatus: PaymentStatus; paymentDueDate: Date | string | null }, now = new Date()): boolean {
-  if (order.paymentStatus !== 'INVOICED' || !order.paymentDueDate) return false
-  const due = typeof order.paymentDueDate === 'string' ? order.paymentDueDate.slice(0, 10) : order.paymentDueDate.toISOString().slice(0, 10)
-  return todayInHcm(now) > due
+export function isOverdue(order: Invoice, now = new Date()): boolean {
+  const due = dueDateOf(order)
+  return order.paymentStatus === 'INVOICED' && due !== null && todayInHcm(now) > due
 }
+
+/** Whole days past the due date (Vietnam's date): 1 on the day after it; 0 when the invoice is not overdue. */
+export function daysOverdue(order: Invoice, now = new Date()): number {
+  const due = dueDateOf(order)
+  if (!isOverdue(order, now) || due === null) return 0
+  return Math.round((Date.parse(`${todayInHcm(now)}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY_MS)
+}
+
+/** The largest credit limit an operator may set, 100 billion đồng: a guard against a mistyped amount, not a policy. */
+export const CREDIT_LIMIT_MAX_VND = 100_000_000_000n
+
+/** The operators' credit page: buyers per page, and the longest search. */
+export const CREDIT_PAGE_SIZE = 20
+export const CREDIT_QUERY_MAX = 100

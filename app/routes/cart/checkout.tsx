@@ -8,11 +8,12 @@ import { todayInHcm } from '~/modules/catalog/certifications'
 import { requireCartAccess } from '~/modules/cart/cart-access.server'
 import { groupWarningMessage, lineWarningMessage, quantityOf } from '~/modules/cart/cart-messages'
 import { cartView, type CartView } from '~/modules/cart/cart.server'
-import { checkoutAddresses, checkoutCart, newCheckoutToken } from '~/modules/cart/checkout.server'
+import { checkoutAddresses, checkoutCart, checkoutPaymentOptions, newCheckoutToken } from '~/modules/cart/checkout.server'
 import { provinceName } from '~/modules/geo/provinces'
 import { ORDER_LIMITS } from '~/modules/orders/order-rules'
 import type { LineProblem } from '~/modules/orders/place-orders.server'
 import { formatOrgPhone } from '~/modules/organizations/phone'
+import type { PaymentMethod } from '~/generated/prisma/enums'
 import styles from '~/styles/cart.css?url'
 import { readForm } from '~/utils/csrf.server'
 import { formatDate, formatNumber, formatVnd } from '~/utils/format'
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCartAccess(request, lang)
   if (access.state !== 'buyer') return { title, state: 'notBuyer' as const, activeOrganization: access.activeOrganization }
   const [cart, addresses] = await Promise.all([cartView(access.organization.id), checkoutAddresses(access.organization.id)])
+  const payment = await checkoutPaymentOptions(access.organization.id, cart.totalVnd)
   const today = todayInHcm()
   return {
     title,
@@ -52,17 +54,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isDefault: a.isDefault,
     })),
     dates: { min: cart.earliestDeliveryDate ?? today, max: addDays(today, ORDER_LIMITS.dateAheadDays) },
+    // VND as strings (JSON has no BigInt).
+    payment: {
+      options: payment.options,
+      terms: payment.terms
+        ? {
+            termDays: payment.terms.termDays,
+            creditLimitVnd: payment.terms.creditLimitVnd.toString(),
+            openVnd: payment.terms.openVnd.toString(),
+            availableVnd: payment.terms.availableVnd.toString(),
+          }
+        : null,
+    },
     token: newCheckoutToken(),
   }
 }
+
+/** The ways of paying a checkout form may send; which of them this buyer may use is placeOrders' check. */
+const paymentMethods: readonly PaymentMethod[] = ['BANK_TRANSFER', 'CARD', 'NET_TERMS']
+const isPaymentMethod = (value: string): value is PaymentMethod => (paymentMethods as readonly string[]).includes(value)
 
 /** A message to show: an i18n key with its values already formatted. */
 type Message = { key: string; values?: Record<string, string> }
 type Problem = Message & { subject: string | null }
 type ActionData = {
   problems: Problem[]
-  fieldErrors: { deliveryAddressId?: Message; requestedDeliveryDate?: Message }
-  values: { deliveryAddressId: string; requestedDeliveryDate: string }
+  fieldErrors: { deliveryAddressId?: Message; requestedDeliveryDate?: Message; paymentMethod?: Message }
+  /** What was sent, shown again; the payment method only when it is not bank transfer (the default). */
+  values: { deliveryAddressId: string; requestedDeliveryDate: string; paymentMethod?: string }
 }
 
 /** Every failing line named by its product (or producer), in the page's language. */
@@ -100,16 +119,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCartAccess(request, lang)
   if (access.state !== 'buyer') throw new Response('Forbidden', { status: 403 })
   const { organization, user } = access
-  const values = {
+  const paymentMethod = String(formData.get('paymentMethod') ?? 'BANK_TRANSFER').trim()
+  const values: ActionData['values'] = {
     deliveryAddressId: String(formData.get('deliveryAddressId') ?? '').trim(),
     requestedDeliveryDate: String(formData.get('requestedDeliveryDate') ?? '').trim(),
+    ...(paymentMethod !== 'BANK_TRANSFER' ? { paymentMethod } : {}),
   }
   const reply = (status: number, answer: Partial<Omit<ActionData, 'values'>>) =>
     data<ActionData>({ problems: answer.problems ?? [], fieldErrors: answer.fieldErrors ?? {}, values }, { status })
-  // Bank transfer is the one method for now; anything else is a tampered form.
-  if ((formData.get('paymentMethod') ?? 'BANK_TRANSFER') !== 'BANK_TRANSFER') {
-    return reply(400, { problems: [{ subject: null, key: 'cart:checkout.paymentInvalid' }] })
-  }
+  // A method the page never offers is a tampered form.
+  if (!isPaymentMethod(paymentMethod)) return reply(400, { problems: [{ subject: null, key: 'cart:checkout.paymentInvalid' }] })
 
   const result = await checkoutCart({
     buyerId: organization.id,
@@ -117,6 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     token: formData.get('token'),
     deliveryAddressId: values.deliveryAddressId || undefined,
     requestedDeliveryDate: values.requestedDeliveryDate || undefined,
+    paymentMethod,
   })
   const ordersUrl = `/${lang}/orgs/${organization.slug}/orders`
   if (result.ok) {
@@ -150,11 +170,89 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return reply(400, { problems: [{ subject: null, key: 'errors:order.tooManyLines', values: { max: formatNumber(ORDER_LIMITS.linesMax, lang) } }] })
     case 'order.notBuyer':
       return reply(403, { problems: [{ subject: null, key: 'errors:order.notBuyer' }] })
+    case 'order.paymentMethod.unavailable':
+      return reply(400, { fieldErrors: { paymentMethod: { key: 'errors:order.paymentMethod.unavailable' } } })
+    case 'order.paymentMethod.creditLimit': {
+      const money = (v: bigint) => formatVnd(v, lang)
+      const amounts = { limit: money(result.creditLimitVnd), open: money(result.openVnd), available: money(result.availableVnd), requested: money(result.requestedVnd) }
+      return reply(400, { fieldErrors: { paymentMethod: { key: 'errors:order.paymentMethod.creditLimit', values: amounts } } })
+    }
   }
 }
 
 // -------------------------------------------------------------------------------------------------------
 // Page
+
+type LoadedPayment = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { state: 'buyer' }>['payment']
+
+/**
+ * The ways of paying, as radio buttons (no JavaScript needed): bank transfer (the default), card when the
+ * platform takes cards, terms when the buyer has them (disabled with the reason when it cannot use them for
+ * this cart). A refusal from placing the orders is shown here, and the method chosen stays chosen.
+ */
+function PaymentChoice({
+  options,
+  terms,
+  cartTotalVnd,
+  chosen,
+  error,
+}: {
+  options: LoadedPayment['options']
+  terms: LoadedPayment['terms']
+  cartTotalVnd: string
+  chosen: string | undefined
+  error: Message | undefined
+}) {
+  const { t } = useTranslation('terms')
+  const lang = useLang()
+  const vnd = (v: string) => formatVnd(BigInt(v), lang)
+  // The method sent last time, if it can still be chosen; bank transfer on a first visit.
+  const checked = chosen === undefined ? 'BANK_TRANSFER' : options.find((o) => o.method === chosen && o.available)?.method
+  const describe = (method: PaymentMethod) => [`payment-${method}-hint`, error && chosen === method ? 'payment-error' : ''].filter(Boolean).join(' ')
+  return (
+    <fieldset aria-describedby={error ? 'payment-error' : undefined}>
+      <legend>{t('cart:checkout.payment')}</legend>
+      {options.map((o) => {
+        const id = `payment-${o.method}`
+        return (
+          <div key={`${o.method}-${checked ?? ''}`} className="choice">
+            <input
+              type="radio"
+              id={id}
+              name="paymentMethod"
+              value={o.method}
+              defaultChecked={o.method === checked}
+              disabled={!o.available}
+              required
+              aria-describedby={describe(o.method)}
+            />
+            <label htmlFor={id}>{o.method === 'NET_TERMS' && terms ? t('checkout.netTerms', { count: terms.termDays }) : t(`orders:paymentMethod.${o.method}`)}</label>
+            <p id={`${id}-hint`} className="hint">
+              {o.method === 'BANK_TRANSFER' ? t('cart:checkout.paymentHint') : null}
+              {o.method === 'CARD' ? t('checkout.cardHint') : null}
+              {o.method === 'NET_TERMS' && terms ? (
+                <>
+                  {t('checkout.netTermsHint', { count: terms.termDays, available: vnd(terms.availableVnd), limit: vnd(terms.creditLimitVnd) })}
+                  {o.why === 'notVerified' ? <span className="cart-blocked" style={{ display: 'block' }}>{t('checkout.why.notVerified')}</span> : null}
+                  {o.why === 'overLimit' ? (
+                    <span className="cart-blocked" style={{ display: 'block' }}>
+                      {t('checkout.why.overLimit', { total: vnd(cartTotalVnd), available: vnd(terms.availableVnd) })}
+                    </span>
+                  ) : null}
+                </>
+              ) : null}
+            </p>
+          </div>
+        )
+      })}
+      {error ? (
+        <p id="payment-error" className="field-errors" role="alert">
+          {t(error.key, error.values)}
+        </p>
+      ) : null}
+    </fieldset>
+  )
+}
 
 export default function CheckoutPage() {
   const loaded = useLoaderData<typeof loader>()
@@ -164,7 +262,7 @@ export default function CheckoutPage() {
   const lang = useLang()
 
   if (loaded.state === 'notBuyer') return <NotBuyerNotice heading={t('checkout.heading')} activeOrganization={loaded.activeOrganization} />
-  const { cart, addresses, dates, organization, token } = loaded
+  const { cart, addresses, dates, organization, token, payment } = loaded
   if (cart.lineCount === 0) {
     return (
       <section className="narrow">
@@ -322,14 +420,7 @@ export default function CheckoutPage() {
           ) : null}
         </div>
 
-        <fieldset>
-          <legend>{t('checkout.payment')}</legend>
-          <div className="choice">
-            <input type="radio" id="payment-bank" name="paymentMethod" value="BANK_TRANSFER" defaultChecked />
-            <label htmlFor="payment-bank">{t('orders:paymentMethod.BANK_TRANSFER')}</label>
-            <p className="hint">{t('checkout.paymentHint')}</p>
-          </div>
-        </fieldset>
+        <PaymentChoice options={payment.options} terms={payment.terms} cartTotalVnd={cart.totalVnd.toString()} chosen={actionData ? (actionData.values.paymentMethod ?? 'BANK_TRANSFER') : undefined} error={actionData?.fieldErrors.paymentMethod} />
 
         {!canPlace ? (
           <p id="checkout-blocked" className="cart-blocked">

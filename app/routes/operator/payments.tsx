@@ -188,7 +188,7 @@ function OrderFacts({ order, lang }: { order: OrderView; lang: Language }) {
             <strong>{formatVnd(BigInt(order.received), lang)}</strong>
           </dd>
         </>
-      ) : order.paymentStatus === 'UNPAID' ? (
+      ) : order.paymentStatus === 'UNPAID' || order.paymentStatus === 'INVOICED' ? (
         <>
           <dt>{t('payments.order.due')}</dt>
           <dd>
@@ -299,7 +299,7 @@ function OrderCard({ order, place }: { order: OrderView; place: 'found' | 'list'
         <span>{order.number}</span> <OrderStatusBadge status={order.status} /> <PaymentStatusBadge status={order.paymentStatus} />
       </h3>
       <OrderFacts order={order} lang={lang} />
-      {order.paymentStatus === 'UNPAID' ? <TransferForm order={order} formId={`${place}-transfer-${order.id}`} /> : null}
+      {order.paymentStatus === 'UNPAID' || order.paymentStatus === 'INVOICED' ? <TransferForm order={order} formId={`${place}-transfer-${order.id}`} /> : null}
       {order.paymentStatus === 'REFUND_PENDING' ? <RefundForm order={order} formId={`${place}-refund-${order.id}`} /> : null}
     </li>
   )
@@ -315,7 +315,8 @@ export default function OperatorPaymentsPage() {
       <h1>{t('payments.heading')}</h1>
       <p>{t('payments.intro')}</p>
       <p>
-        <Link to={`/${lang}/operator/statements`}>{t('statements:list.link')}</Link>
+        <Link to={`/${lang}/operator/statements`}>{t('statements:list.link')}</Link> · <Link to={`/${lang}/operator/invoices`}>{t('terms:nav.invoices')}</Link> ·{' '}
+        <Link to={`/${lang}/operator/credit`}>{t('terms:nav.credit')}</Link>
       </p>
       <p className="meta">{t('payments.account', { bank: bank.name, account: bank.account, name: bank.holder })}</p>
 

@@ -14,6 +14,8 @@ import { OrderApprovalBox } from '~/components/order-approval'
 import { OrderStatusBadge, PaymentStatusBadge } from '~/components/order-badges'
 import { OrderStatus } from '~/generated/prisma/enums'
 import { OrderPaymentBox, paymentDue } from '~/components/order-payment'
+import { OrderTerms } from '~/components/order-terms'
+import { isOverdue } from '~/modules/payments/terms'
 import { OrderTimeline } from '~/components/order-timeline'
 import { ReorderForm, ReorderReport, reorderAnswerOf } from '~/components/reorder'
 import { formatPhone } from '~/modules/accounts/identifier'
@@ -25,6 +27,7 @@ import { ORDER_TRANSITION_LIMITS as LIMITS, nextStatuses, partyMayReach } from '
 import { decideApproval, isApprovalDecision, type ApprovalActionData } from '~/modules/orders/approvals.server'
 import { findOrder } from '~/modules/orders/queries.server'
 import { platformVietQr, qrSvg } from '~/modules/payments/bank-transfer.server'
+import { cardPaymentView } from '~/modules/payments/card.server'
 import { transitionOrder, type TransitionError, type TransitionOrderInput } from '~/modules/orders/transitions.server'
 import { roleCan } from '~/modules/organizations/permissions'
 import styles from '~/styles/orders.css?url'
@@ -77,6 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = (i: { nameVi: string; nameEn: string | null }) => (lang === 'en' && i.nameEn) || i.nameVi
   const bank = env()
   const vietQr = side === 'buyer' ? platformVietQr(order) : null
+  // A CARD order's buyer pays by card (card-checkout.ts); the transfer details stay only while Stripe is not configured.
+  const card = side === 'buyer' && order.paymentMethod === 'CARD' ? await cardPaymentView(order, new URL(request.url).searchParams.get('card')) : null
   return {
     title: getT(lang)('orders:detail.title', { number: order.number }),
     organization: { slug: organization.slug },
@@ -93,6 +98,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       paymentStatus: order.paymentStatus,
       paymentMethod: order.paymentMethod,
       paymentReference: order.paymentReference,
+      paymentTermDays: order.paymentTermDays,
+      paymentDueDate: dateOnly(order.paymentDueDate),
+      overdue: isOverdue(order),
       amountReceivedVnd: order.amountReceivedVnd.toString(),
       subtotalVnd: order.subtotalVnd.toString(),
       vatTotalVnd: order.vatTotalVnd.toString(),
@@ -132,9 +140,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     // The platform's account and the VietQR code, only for a buyer who has something to pay.
     bank:
-      side === 'buyer' && paymentDue(order.status, order.paymentStatus)
+      side === 'buyer' && paymentDue(order.status, order.paymentStatus) && !card?.available
         ? { name: bank.PAYMENT_BANK_NAME, account: bank.VIETQR_ACCOUNT, accountName: bank.VIETQR_ACCOUNT_NAME, qrSvg: vietQr ? await qrSvg(vietQr) : null }
         : null,
+    card,
     // Why the order had to wait for approval and who decided: the buyer's own business.
     approval:
       side === 'buyer' && order.approvalRequiredBecause
@@ -392,7 +401,7 @@ function Party({ heading, party }: PartyProps) {
 export default function OrderPage() {
   const { t } = useTranslation('orders')
   const lang = useLang()
-  const { organization, side, canUpdate, allowed, today, defaultDeliveryDate, order, bank, approval } = useLoaderData<typeof loader>()
+  const { organization, side, canUpdate, allowed, today, defaultDeliveryDate, order, bank, card, approval } = useLoaderData<typeof loader>()
   const answered = useActionData<typeof action>()
   // The "Reorder" form answers with its report; the other forms with OrderActionData.
   const reorderAnswer = reorderAnswerOf(answered)
@@ -566,6 +575,15 @@ export default function OrderPage() {
             totalVnd={order.totalVnd}
             amountReceivedVnd={order.amountReceivedVnd}
             bank={bank}
+            card={card ? { data: card, action: `${docs}/card`, canPay: canUpdate } : null}
+          />
+          <OrderTerms
+            side={side}
+            paymentMethod={order.paymentMethod}
+            paymentStatus={order.paymentStatus}
+            paymentTermDays={order.paymentTermDays}
+            paymentDueDate={order.paymentDueDate}
+            overdue={order.overdue}
           />
 
           <section aria-labelledby="order-actions-heading">

@@ -6,9 +6,12 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { OrderStatusBadge, PaymentStatusBadge } from '~/components/order-badges'
+import { OrderTermsNote } from '~/components/order-terms'
 import { pageParam, Pagination } from '~/components/product-card'
 import type { OrderStatus, PaymentStatus } from '~/generated/prisma/enums'
+import { todayInHcm } from '~/modules/catalog/certifications'
 import { countOrdersByStatus, listOrders, orderSideOf, type OrderFilters, type OrderSide } from '~/modules/orders/queries.server'
+import { isOverdue } from '~/modules/payments/terms'
 import styles from '~/styles/orders.css?url'
 import { formatDate, formatDateTime, formatVnd } from '~/utils/format'
 import { getT } from '~/utils/i18n.server'
@@ -24,7 +27,9 @@ const Q_MAX = 100
 
 // PENDING_APPROVAL ("Chờ duyệt"): orders above a spending limit, a tab of the buyer's only (producers never see them).
 const orderStatuses: OrderStatus[] = ['PENDING_APPROVAL', 'PLACED', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'REJECTED', 'CANCELLED']
-const paymentStatuses: PaymentStatus[] = ['UNPAID', 'PAID', 'REFUND_PENDING', 'REFUNDED']
+const paymentStatuses: PaymentStatus[] = ['UNPAID', 'INVOICED', 'PAID', 'REFUND_PENDING', 'REFUNDED']
+/** The payment filter's extra choice on the buyer's list: invoices on terms past their due date. */
+const OVERDUE = 'overdue'
 
 /** The "needs action" tab: what waits on this side (a producer confirms new orders; a buyer pays confirmed ones). */
 const NEEDS_ACTION = 'action'
@@ -36,7 +41,7 @@ function readFilter(url: URL) {
   const payment = url.searchParams.get('payment') ?? ''
   return {
     status: ((orderStatuses as string[]).includes(status) || status === NEEDS_ACTION ? status : '') as StatusTab,
-    payment: ((paymentStatuses as string[]).includes(payment) ? payment : '') as PaymentStatus | '',
+    payment: ((paymentStatuses as string[]).includes(payment) || payment === OVERDUE ? payment : '') as PaymentStatus | typeof OVERDUE | '',
     q: (url.searchParams.get('q') ?? '').trim().slice(0, Q_MAX),
     page: pageParam(url),
   }
@@ -53,7 +58,9 @@ function queryFilters(side: OrderSide, filter: Filter): OrderFilters {
   return {
     ...tab,
     // On the buyer's "needs action" tab the payment status is part of the tab (unpaid).
-    ...(filter.payment && !tab.paymentStatus ? { paymentStatus: [filter.payment] } : {}),
+    ...(filter.payment && filter.payment !== OVERDUE && !tab.paymentStatus ? { paymentStatus: [filter.payment] } : {}),
+    // Overdue is the buyer's flag (producers see invoices and their due dates, not who is late).
+    ...(filter.payment === OVERDUE && side === 'buyer' && !tab.paymentStatus ? { overdueOn: todayInHcm() } : {}),
     ...(filter.q ? { q: filter.q } : {}),
   }
 }
@@ -85,6 +92,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         createdAt: o.createdAt.toISOString(),
         status: o.status,
         paymentStatus: o.paymentStatus,
+        paymentMethod: o.paymentMethod,
+        paymentTermDays: o.paymentTermDays,
+        paymentDueDate: o.paymentDueDate?.toISOString().slice(0, 10) ?? null,
+        overdue: isOverdue(o),
         totalVnd: o.totalVnd.toString(),
         requestedDeliveryDate: o.requestedDeliveryDate?.toISOString() ?? null,
         deliveryDate: o.deliveryDate?.toISOString() ?? null,
@@ -159,6 +170,7 @@ export default function OrdersPage() {
                 {t(`paymentStatus.${s}`)}
               </option>
             ))}
+            {side === 'buyer' ? <option value={OVERDUE}>{t('terms:list.overdueFilter')}</option> : null}
           </select>
         </div>
         <div className="field order-filter-buttons">
@@ -216,6 +228,7 @@ export default function OrdersPage() {
                       <OrderStatusBadge status={o.status} />
                       <PaymentStatusBadge status={o.paymentStatus} />
                     </span>
+                    <OrderTermsNote {...o} side={side} />
                   </td>
                   <td data-label={t('list.colDelivery')}>
                     {o.deliveryDate ? (
