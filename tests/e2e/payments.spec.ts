@@ -40,7 +40,7 @@ const dong = (text: string) => BigInt(text.replace(/\D/g, ''))
 
 /** Empties the buyer's cart, puts 60 bags of the cooperative's tea in it and goes to checkout. */
 async function cartWithTea(page: Page, lang: 'vi' | 'en') {
-  const l = lang === 'en' ? { add: 'Add to cart', remove: 'Remove', checkout: 'Go to checkout' } : { add: 'Thêm vào giỏ', remove: 'Xoá', checkout: 'Đặt hàng' }
+  const l = lang === 'en' ? { add: 'Add to cart', remove: 'Remove', checkout: 'Go to checkout' } : { add: 'Thêm vào giỏ', remove: 'Xóa', checkout: 'Tiến hành đặt hàng' }
   await page.goto(`/${lang}/cart`)
   while ((await page.locator('.cart-line').count()) > 0) {
     const before = await page.locator('.cart-line').count()
