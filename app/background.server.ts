@@ -9,6 +9,8 @@ import { startScheduler } from '~/modules/scheduler/scheduler.server'
 import '~/modules/search/certificate-expiry.server'
 // Registers the orders' scheduled jobs (automatic delivery and cancellation) and their mail handler.
 import '~/modules/orders/auto-jobs.server'
+// Registers the job that tells buyers of their overdue invoices (net terms).
+import '~/modules/payments/overdue.server'
 import { startSearchIndex } from '~/modules/search/index.server'
 import { env } from '~/utils/env.server'
 

@@ -18,7 +18,7 @@ export type TimelineEvent = {
   details: unknown
 }
 
-/** What transitionOrder, markTransferReceived and markRefunded put in `details` (amounts as decimal strings). */
+/** What transitionOrder, markTransferReceived, markRefunded and recordInvoiceOverdue put in `details` (amounts as decimal strings). */
 type EventDetails = {
   shippingFeeVnd?: string
   deliveryDate?: string
@@ -31,7 +31,12 @@ type EventDetails = {
   carrier?: string
   trackingNumber?: string
   shipBeforePayment?: boolean
-  payment?: 'transferReceived' | 'refunded'
+  payment?: 'transferReceived' | 'cardPaid' | 'refunded' | 'overdue' | 'excessRefunded'
+  /** payment 'excessRefunded' (markExcessRefunded): the whole excess of the overpayment, and what of it was returned so far. */
+  excessVnd?: string
+  excessRefundedVnd?: string
+  /** payment 'overdue' (the overdue-invoice job): the invoice's due date, YYYY-MM-DD. */
+  dueDate?: string
   amountVnd?: string
   amountReceivedVnd?: string
   /** Placed above a spending limit (placeOrders), and an approver's decision (transitionOrder). */
@@ -63,8 +68,13 @@ function EventDetailLines({ event, details }: { event: TimelineEvent; details: E
   if (details.payment === 'transferReceived') {
     lines.push(t('timeline.transferReceived', { amount: vnd(details.amountVnd), received: vnd(details.amountReceivedVnd), total: vnd(details.totalVnd) }))
   }
+  if (details.payment === 'cardPaid') lines.push(t('timeline.cardPaid', { amount: vnd(details.amountVnd) }))
   if (details.approvalRequiredBecause) lines.push(t(`approvals:because.${details.approvalRequiredBecause}`, { limit: vnd(details.limitVnd) }))
   if (details.payment === 'refunded') lines.push(t('timeline.refunded', { amount: vnd(details.amountVnd) }))
+  if (details.payment === 'excessRefunded') {
+    lines.push(t('timeline.excessRefunded', { amount: vnd(details.amountVnd), returned: vnd(details.excessRefundedVnd), excess: vnd(details.excessVnd) }))
+  }
+  if (details.payment === 'overdue' && details.dueDate) lines.push(t('timeline.overdue', { date: formatDate(`${details.dueDate}T00:00:00+07:00`, lang) }))
   if (details.quantities?.length) {
     lines.push(
       <>

@@ -3,7 +3,7 @@
 import { beforeAll, expect, test } from 'vitest'
 import { ensureCategories } from '~/modules/catalog/categories.server'
 import { notifyOrderChange } from '~/modules/orders/notifications.server'
-import { markTransferReceived, transitionOrder, type OrderChangedPayload } from '~/modules/orders/transitions.server'
+import { markTransferReceived, recordCardPayment, transitionOrder, type OrderChangedPayload } from '~/modules/orders/transitions.server'
 import { drainOutbox } from '~/modules/outbox/outbox.server'
 import { prisma } from '~/utils/db.server'
 import { formatVnd } from '~/utils/format'
@@ -110,4 +110,27 @@ test('payments: the buyer sees what was received and what is left; both parties 
   const shipped = (await mailTo('mai@buyer.vn')).at(-1)!
   expect(shipped.subject).toMatch(/has shipped$/)
   expect(shipped.text).toContain('Carrier: Viettel Post\nTracking number: VTP42')
+})
+
+test('a card payment: both parties hear it in their language, with what was received', async () => {
+  const producer = await makeOrg('PRODUCER')
+  const buyer = await buyerWithAddress()
+  await member(buyer.id, { name: 'Tan', email: 'tan@export.sg', locale: 'en' })
+  await member(producer.id, { name: 'Páo', email: 'pao@card-htx.vn', locale: 'vi' })
+  const honey = await product(producer.id, { stock: 100 })
+  // The message follows the payment's event (Stripe's, recorded by card.server.ts), whatever method was chosen.
+  const orderId = await placeOne(buyer.id, [{ productId: honey, quantity: 10 }])
+  await expectOk(confirm(orderId, producer.id))
+  await expectOk(recordCardPayment({ orderId, amountVnd: 2_625_000n, paymentIntentId: 'pi_mail_test' }))
+  await drain()
+  const buyerMail = (await mailTo('tan@export.sg')).at(-1)!
+  expect(buyerMail.subject).toMatch(/^Card payment received for order DH-/)
+  expect(buyerMail.text).toContain(`card payment of ${formatVnd(2_625_000n, 'en')}`)
+  expect(buyerMail.text).toContain(`The order is paid in full (${formatVnd(2_625_000n, 'en')})`)
+  // The producer had the new order's mail too; the payment's is the other one.
+  const producerMails = await mailTo('pao@card-htx.vn')
+  expect(producerMails).toHaveLength(2)
+  const producerMail = producerMails.find((m) => !m.subject.startsWith('Đơn hàng mới'))!
+  expect(producerMail.subject).toMatch(/^Đã nhận thanh toán thẻ cho đơn hàng DH-/)
+  expect(`${buyerMail.subject}${buyerMail.text}${producerMail.subject}${producerMail.text}`).not.toContain('mail:')
 })

@@ -14,11 +14,12 @@ import { listAudit, recordAudit } from '../audit/audit.server'
 import { parseVnd } from '../catalog/product-schemas'
 import { restoreProduct, suspendProduct } from '../catalog/products.server'
 import { provinces } from '../geo/provinces'
+import { excessOwedVnd, excessVnd, refundDueVnd } from '../orders/excess'
 import { amountDue, listAwaitingTransfer } from '../orders/operator.server'
 import { vatPercent } from '../orders/money'
 import { ORDER_TRANSITION_LIMITS } from '../orders/order-rules'
 import { findOrderForOperator } from '../orders/queries.server'
-import { markRefunded, markTransferReceived, type OperatorActor, type PaymentResult } from '../orders/transitions.server'
+import { markExcessRefunded, markRefunded, markTransferReceived, type ExcessRefundResult, type OperatorActor, type PaymentResult } from '../orders/transitions.server'
 import { getSearchIndexRun, requestSearchRebuild } from '../search/index.server'
 import {
   findOrganization,
@@ -222,6 +223,8 @@ function orderJson(o: OperatorOrder) {
     total: money(o.totalVnd, 'VND'),
     amountReceived: money(o.amountReceivedVnd, 'VND'),
     amountDue: money(amountDue(o), 'VND'),
+    excessRefunded: money(o.excessRefundedVnd, 'VND'),
+    excessOwed: money(excessOwedVnd(o), 'VND'),
     buyer: { slug: o.buyer.slug, name: o.buyer.displayName, legalName: o.buyerName, taxCode: o.buyerTaxCode },
     producer: { slug: o.producer.slug, name: o.producer.displayName, legalName: o.producerName, taxCode: o.producerTaxCode },
     createdAt: o.createdAt.toISOString(),
@@ -251,12 +254,19 @@ function orderJson(o: OperatorOrder) {
 /** What `orders show` prints: the order's facts, lines and history. */
 const paymentMethodText = { BANK_TRANSFER: 'by bank transfer', CARD: 'by card (Stripe)', NET_TERMS: 'on net terms' } as const
 
+/** An overpayment's excess: what of it went back, and what is still owed to the buyer. */
+function excessText(o: OperatorOrder) {
+  const excess = excessVnd(o)
+  if (excess === 0n || (o.paymentStatus !== 'PAID' && o.excessRefundedVnd === 0n)) return ''
+  return `; ${vnd(excess)} paid in excess, ${vnd(o.excessRefundedVnd)} returned${o.paymentStatus === 'PAID' ? `, ${vnd(excessOwedVnd(o))} still owed` : ''}`
+}
+
 function orderText(o: OperatorOrder) {
   const facts: [string, string][] = [
     ['Status', o.status],
     ['Payment', `${o.paymentStatus}, ${paymentMethodText[o.paymentMethod]}, reference ${o.paymentReference}${o.paymentDueDate ? `, due ${o.paymentDueDate.toISOString().slice(0, 10)}` : ''}`],
     ['Amounts', `subtotal ${vnd(o.subtotalVnd)} + VAT ${vnd(o.vatTotalVnd)} + shipping ${vnd(o.shippingFeeVnd)} = ${vnd(o.totalVnd)}`],
-    ['Received', `${vnd(o.amountReceivedVnd)}${o.paymentStatus === 'UNPAID' || o.paymentStatus === 'INVOICED' ? `; ${vnd(amountDue(o))} still due` : ''}`],
+    ['Received', `${vnd(o.amountReceivedVnd)}${o.paymentStatus === 'UNPAID' || o.paymentStatus === 'INVOICED' ? `; ${vnd(amountDue(o))} still due` : ''}${excessText(o)}`],
     ['Buyer', `${o.buyer.displayName} (${o.buyer.slug}), ${o.buyerName}, MST ${o.buyerTaxCode}`],
     ['Producer', `${o.producer.displayName} (${o.producer.slug}), ${o.producerName}, MST ${o.producerTaxCode}`],
     ['Placed', localTime(o.createdAt)],
@@ -288,13 +298,16 @@ const paymentMessages = {
   'order.notFound': () => 'The order no longer exists.',
   'order.payment.amountInvalid': () => '--amount must be a whole number of đồng above 0.',
   'order.payment.notRefundPending': () => 'This order has no refund pending.',
+  'order.payment.noExcess': () => 'This order has no excess to return (only a paid order that received more than its total has one).',
+  'order.payment.excessTooLarge': () => '--amount is more than the excess still owed to the buyer.',
   'order.payment.transactionApplied': () => 'This bank transaction (--transaction) was already applied; nothing was recorded.',
   'order.note.tooLong': () => `--note must be at most ${ORDER_TRANSITION_LIMITS.noteMax} characters.`,
 }
 
-function paymentFailure(result: Extract<PaymentResult, { ok: false }>, number: string): never {
+function paymentFailure(result: Extract<PaymentResult | ExcessRefundResult, { ok: false }>, number: string): never {
   const usage = result.error === 'order.payment.amountInvalid' || result.error === 'order.note.tooLong'
-  throw new CommandError(`${number}: ${paymentMessages[result.error]()}`, usage ? EXIT_USAGE : EXIT_FAILURE)
+  const owed = result.error === 'order.payment.excessTooLarge' ? ` Still owed: ${vnd(result.owedVnd)}.` : ''
+  throw new CommandError(`${number}: ${paymentMessages[result.error]()}${owed}`, usage ? EXIT_USAGE : EXIT_FAILURE)
 }
 
 const orderArgument = { argument: { name: 'order', missing: "Give the order's number (DH-…) or payment reference (CVM…)." }, target: orderTarget }
@@ -622,8 +635,41 @@ const commands: Command[] = [
       const result = await markRefunded({ orderId: found.id, operator: cliOperator(actor), note: str(values, 'note') })
       if (!result.ok) paymentFailure(result, found.number)
       const { order } = result
-      const details = { orderId: order.id, number: order.number, amountVnd: order.amountReceivedVnd.toString() }
-      return { stdout: `${order.number}: ${vnd(order.amountReceivedVnd)} refunded; payment ${order.paymentStatus}\n`, details, target: `order:${order.number}` }
+      const details = { orderId: order.id, number: order.number, amountVnd: refundDueVnd(order).toString() }
+      return { stdout: `${order.number}: ${vnd(refundDueVnd(order))} refunded; payment ${order.paymentStatus}\n`, details, target: `order:${order.number}` }
+    },
+  },
+  {
+    words: ['orders', 'mark-excess-refunded'],
+    action: 'orders.mark-excess-refunded',
+    synopsis:
+      'orders mark-excess-refunded <number|reference> [--amount <đồng>] [--note <bank transaction id>]    (the excess of an overpaid order went back to the buyer: all that is still owed, or --amount of it)',
+    options: { amount: { type: 'string' }, note: { type: 'string' } },
+    ...orderArgument,
+    async run(values, actor) {
+      const amountText = str(values, 'amount')
+      const amountVnd = amountText === undefined ? undefined : parseVnd(amountText)
+      if (amountVnd === null || (amountVnd !== undefined && amountVnd <= 0n)) {
+        throw usageError(`--amount must be a whole number of đồng above 0, such as 1250000 or 1.250.000 (got "${amountText}").`)
+      }
+      const found = await requireOrder(str(values, 'order')!)
+      const result = await markExcessRefunded({ orderId: found.id, operator: cliOperator(actor), amountVnd, note: str(values, 'note') })
+      if (!result.ok) paymentFailure(result, found.number)
+      const { order } = result
+      const owed = excessOwedVnd(order)
+      const details = {
+        orderId: order.id,
+        number: order.number,
+        amountVnd: result.amountVnd.toString(),
+        excessRefundedVnd: order.excessRefundedVnd.toString(),
+        excessVnd: excessVnd(order).toString(),
+      }
+      const rest = owed > 0n ? `${vnd(owed)} still owed` : 'nothing more owed'
+      return {
+        stdout: `${order.number}: ${vnd(result.amountVnd)} of the excess returned (${vnd(order.excessRefundedVnd)} of ${vnd(excessVnd(order))} in all); ${rest}; payment ${order.paymentStatus}\n`,
+        details,
+        target: `order:${order.number}`,
+      }
     },
   },
   {

@@ -15,7 +15,7 @@ import { ORDER_CHANGED_TOPIC, type OrderChangedPayload } from './transitions.ser
 
 type EventWithOrder = Prisma.OrderEventGetPayload<{ include: { order: { include: { items: true; producer: { select: { slug: true } } } } } }>
 type Details = {
-  payment?: 'transferReceived' | 'refunded'
+  payment?: 'transferReceived' | 'cardPaid' | 'refunded' | 'excessRefunded' | 'overdue'
   auto?: string
   amountVnd?: string
   quantities?: { nameVi: string; nameEn: string | null; from: number; to: number }[]
@@ -78,7 +78,7 @@ export function orderMessage(event: EventWithOrder, lang: Language, name: string
     parts.push([t('mail:order.quantitiesChanged'), ...lines].join('\n'))
   }
   // What the buyer has to do, or to expect, about money.
-  if (kind === 'confirmed' || kind === 'transferReceived') {
+  if (kind === 'confirmed' || kind === 'transferReceived' || kind === 'cardPaid') {
     const line =
       order.paymentStatus === 'PAID'
         ? 'paid'

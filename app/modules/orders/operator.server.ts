@@ -1,10 +1,11 @@
 // The operators' side of order payments: which orders wait for a bank transfer to the platform, which for a
-// refund, and recording either (with an audit row) from the operators' page. The admin CLI's `orders`
-// commands read the same lists; the runner audits those itself.
-import type { Prisma } from '~/generated/prisma/client'
+// refund (a closed order's money, or the excess of an overpaid one), and recording each (with an audit row) from
+// the operators' page. The admin CLI's `orders` commands read the same lists; the runner audits those itself.
+import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '../audit/audit.server'
-import { markRefunded, markTransferReceived, type OperatorActor, type PaymentResult } from './transitions.server'
+import { excessVnd, refundDueVnd } from './excess'
+import { markExcessRefunded, markRefunded, markTransferReceived, type ExcessRefundResult, type OperatorActor, type PaymentResult } from './transitions.server'
 
 /**
  * Payment is asked for once the amount is final: from confirmation until the order is paid. Invoices on net
@@ -28,6 +29,7 @@ export const operatorOrderSelect = {
   paymentDueDate: true,
   totalVnd: true,
   amountReceivedVnd: true,
+  excessRefundedVnd: true,
   createdAt: true,
   confirmedAt: true,
   closedAt: true,
@@ -57,6 +59,22 @@ export async function listRefundPending(limit: number) {
     prisma.order.count({ where: refundPendingWhere }),
   ])
   return { items, total }
+}
+
+/**
+ * Paid orders with excess still owed to the buyer (received − total − already returned > 0, as excessOwedVnd in
+ * excess.ts), the longest-waiting first (by payment). The columns are compared in SQL, which Prisma's filters
+ * cannot do, so the ids come from a raw query.
+ */
+export async function listExcessOwed(limit: number) {
+  const owed = Prisma.sql`"paymentStatus" = 'PAID' AND "amountReceivedVnd" - "totalVnd" - "excessRefundedVnd" > 0`
+  const [rows, counted] = await prisma.$transaction([
+    prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Order" WHERE ${owed} ORDER BY "paidAt" ASC NULLS FIRST, id ASC LIMIT ${limit}`,
+    prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Order" WHERE ${owed}`,
+  ])
+  const found = await prisma.order.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: operatorOrderSelect })
+  const byId = new Map(found.map((o) => [o.id, o]))
+  return { items: rows.flatMap((r) => byId.get(r.id) ?? []), total: Number(counted[0]?.count ?? 0) }
 }
 
 const auditTarget = (number: string) => `order:${number}`
@@ -97,7 +115,28 @@ export async function recordRefund(input: { orderId: string; note?: string; oper
       target: auditTarget(order.number),
       details: {
         orderId: order.id,
-        amountVnd: order.amountReceivedVnd.toString(),
+        amountVnd: refundDueVnd(order).toString(),
+        ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+      },
+    })
+  }
+  return result
+}
+
+/** Records that (part of) an overpaid order's excess went back to the buyer, audited as `actor` ("orders.mark-excess-refunded"). */
+export async function recordExcessRefund(input: { orderId: string; amountVnd?: bigint; note?: string; operator: OperatorActor }, actor: string): Promise<ExcessRefundResult> {
+  const result = await markExcessRefunded(input)
+  if (result.ok) {
+    const { order, amountVnd } = result
+    await recordAudit({
+      actor,
+      action: 'orders.mark-excess-refunded',
+      target: auditTarget(order.number),
+      details: {
+        orderId: order.id,
+        amountVnd: amountVnd.toString(),
+        excessRefundedVnd: order.excessRefundedVnd.toString(),
+        excessVnd: excessVnd(order).toString(),
         ...(input.note?.trim() ? { note: input.note.trim() } : {}),
       },
     })

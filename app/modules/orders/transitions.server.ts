@@ -27,9 +27,10 @@ import { prisma, type Tx } from '~/utils/db.server'
 import { isCalendarDate, todayInHcm } from '../catalog/certifications'
 import { syncOrderLedger } from '../ledger/ledger.server'
 import { CARD_REFUND_TOPIC } from '../payments/card.server'
-import { paymentDueDate } from '../payments/terms'
+import { isOverdue, paymentDueDate } from '../payments/terms'
 import { enqueue } from '../outbox/outbox.server'
 import { enqueueProductsSync } from '../search/sync.server'
+import { excessOwedVnd, excessVnd, refundDueVnd } from './excess'
 import { lineAt, orderTotals } from './money'
 import { ORDER_TRANSITION_LIMITS as LIMITS, nextStatuses, partyMayReach, reachedProducer, reasonRequired, type OrderParty } from './order-rules'
 
@@ -504,7 +505,8 @@ async function receivePayment(input: {
 
 /**
  * The money went back: REFUND_PENDING → REFUNDED. An operator records a bank refund; Stripe's charge.refunded
- * event records a card refund (no operator: the system acts, named Stripe).
+ * event records a card refund (no operator: the system acts, named Stripe). The amount is what was received less
+ * any excess of an overpayment already returned (markExcessRefunded) while the order was still going ahead.
  */
 export async function markRefunded(input: { orderId: string; operator?: OperatorActor; note?: string; now?: Date }): Promise<PaymentResult> {
   const now = input.now ?? new Date()
@@ -520,11 +522,88 @@ export async function markRefunded(input: { orderId: string; operator?: Operator
       from: order.status,
       to: order.status,
       note,
-      details: { payment: 'refunded', amountVnd: order.amountReceivedVnd.toString(), ...paymentChange('REFUND_PENDING', 'REFUNDED') },
+      details: { payment: 'refunded', amountVnd: refundDueVnd(order).toString(), ...paymentChange('REFUND_PENDING', 'REFUNDED') },
       recipients: ['buyer'],
       now,
     })
     await followPayment(tx, order, now)
     return { ok: true, order: await withHistory(tx, order.id) }
   })
+}
+
+export type ExcessRefundResult =
+  | { ok: true; order: OrderWithHistory; amountVnd: bigint }
+  | { ok: false; error: 'order.notFound' | 'order.payment.amountInvalid' | 'order.payment.noExcess' | 'order.note.tooLong' }
+  | { ok: false; error: 'order.payment.excessTooLarge'; owedVnd: bigint }
+
+/**
+ * An operator sent back (part of) the excess of an overpaid order: a PAID order, still going ahead or completed,
+ * with more received than its total (excess.ts). `amountVnd` defaults to all the excess still owed and may never
+ * exceed it; the payment status stays PAID and the producer's ledger is not touched (its sale is the total).
+ * The buyer is told through the order's history and a message. A closed order is refunded whole instead
+ * (REFUND_PENDING, markRefunded). Claimed like any payment, so two operators cannot return the same excess twice.
+ */
+export async function markExcessRefunded(input: { orderId: string; operator: OperatorActor; amountVnd?: bigint; note?: string; now?: Date }): Promise<ExcessRefundResult> {
+  const now = input.now ?? new Date()
+  const asked = input.amountVnd
+  if (asked !== undefined && (typeof asked !== 'bigint' || asked <= 0n || asked > LIMITS.paymentMaxVnd)) return { ok: false, error: 'order.payment.amountInvalid' }
+  const note = cleanText(input.note)
+  if (note && note.length > LIMITS.noteMax) return { ok: false, error: 'order.note.tooLong' }
+  return withClaim(async (tx): Promise<ExcessRefundResult> => {
+    const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { items: true } })
+    if (!order) return { ok: false, error: 'order.notFound' }
+    const owedVnd = excessOwedVnd(order)
+    if (owedVnd === 0n) return { ok: false, error: 'order.payment.noExcess' }
+    const amountVnd = asked ?? owedVnd
+    if (amountVnd > owedVnd) return { ok: false, error: 'order.payment.excessTooLarge', owedVnd }
+    const excessRefundedVnd = order.excessRefundedVnd + amountVnd
+    await claim(tx, order, { excessRefundedVnd })
+    await recordEvent(tx, order.id, {
+      actor: { kind: 'operator', userId: input.operator.userId, name: input.operator.name },
+      from: order.status,
+      to: order.status,
+      note,
+      details: {
+        payment: 'excessRefunded',
+        amountVnd: amountVnd.toString(),
+        excessVnd: excessVnd(order).toString(),
+        excessRefundedVnd: excessRefundedVnd.toString(),
+      },
+      recipients: ['buyer'],
+      now,
+    })
+    return { ok: true, order: await withHistory(tx, order.id), amountVnd }
+  })
+}
+
+/**
+ * An invoice on terms is past its due date (Vietnam's date) and still INVOICED: the system writes one history
+ * event (the status unchanged) and an `order.changed` message to the buyer, whose members get a mail saying what
+ * is still due. Once per order: the order row is locked, and the state and the absence of an earlier event are
+ * checked under the lock, so a second run or two runs at once write nothing more. The order itself is not
+ * changed (no claim): a buyer paying at that moment simply waits for the lock. Returns whether it wrote the event.
+ */
+export async function recordInvoiceOverdue(input: { orderId: string; now?: Date }): Promise<boolean> {
+  const now = input.now ?? new Date()
+  return prisma.$transaction(
+    async (tx) => {
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Order" WHERE id = ${input.orderId} FOR UPDATE`
+      if (!locked) return false
+      const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { id: true, status: true, paymentStatus: true, paymentDueDate: true } })
+      if (!order.paymentDueDate || !isOverdue(order, now)) return false
+      const told = await tx.orderEvent.count({ where: { orderId: order.id, details: { path: ['payment'], equals: 'overdue' } } })
+      if (told > 0) return false
+      await recordEvent(tx, order.id, {
+        actor: { kind: 'system', name: 'Hệ thống Chợ Vùng Miền' },
+        from: order.status,
+        to: order.status,
+        // The order timeline and the mail read these (order-timeline.tsx, notifications.server.ts).
+        details: { payment: 'overdue', dueDate: order.paymentDueDate.toISOString().slice(0, 10) },
+        recipients: ['buyer'],
+        now,
+      })
+      return true
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  )
 }

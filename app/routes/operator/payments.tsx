@@ -1,7 +1,8 @@
 // The operators' payments desk: orders waiting for the buyer's bank transfer to the platform (oldest first),
-// orders whose money has to go back, and a search by order number or payment reference. An operator records
-// each transfer as it appears on the bank statement (an underpayment leaves the order unpaid with the amount
-// shown) and each refund once it is sent; both are written to the order's history and to the audit log.
+// orders whose money has to go back (closed orders, and the excess of overpaid ones), and a search by order
+// number or payment reference. An operator records each transfer as it appears on the bank statement (an
+// underpayment leaves the order unpaid with the amount shown), each refund once it is sent, and what of an
+// excess was returned (all or part of it); each is written to the order's history and to the audit log.
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -13,7 +14,17 @@ import { OrderStatusBadge, PaymentStatusBadge } from '~/components/order-badges'
 import { CsrfInput, ErrorList } from '~/components/forms'
 import type { OrderStatus, PaymentStatus } from '~/generated/prisma/enums'
 import { parseVnd } from '~/modules/catalog/product-schemas'
-import { amountDue, listAwaitingTransfer, listRefundPending, recordRefund, recordTransfer, type OperatorOrder } from '~/modules/orders/operator.server'
+import { excessOwedVnd, excessVnd, refundDueVnd } from '~/modules/orders/excess'
+import {
+  amountDue,
+  listAwaitingTransfer,
+  listExcessOwed,
+  listRefundPending,
+  recordExcessRefund,
+  recordRefund,
+  recordTransfer,
+  type OperatorOrder,
+} from '~/modules/orders/operator.server'
 import { ORDER_TRANSITION_LIMITS } from '~/modules/orders/order-rules'
 import { findOrderForOperator } from '~/modules/orders/queries.server'
 import { readForm } from '~/utils/csrf.server'
@@ -40,23 +51,27 @@ const styles = {
   amountInput: { maxWidth: '12rem' },
 } satisfies Record<string, CSSProperties>
 
-// Browser-safe: the form's rules, checked again by the action. Messages are i18n keys (ErrorList).
-const amountField = z.string({ required_error: 'operator:payments.amount.required' }).transform((text, ctx) => {
-  const amount = parseVnd(text)
-  if (amount === null || amount <= 0n) {
-    ctx.addIssue({ code: 'custom', message: 'operator:payments.amount.invalid' })
-    return z.NEVER
-  }
-  if (amount > ORDER_TRANSITION_LIMITS.paymentMaxVnd) {
-    ctx.addIssue({ code: 'custom', message: 'operator:payments.amount.tooLarge' })
-    return z.NEVER
-  }
-  return amount
-})
+// Browser-safe: the form's rules, checked again by the action. Messages are i18n keys (ErrorList), under
+// `messages` (the transfer's amount received, or the excess returned).
+const amountField = (messages: 'payments.amount' | 'payments.excess.amount') =>
+  z.string({ required_error: `operator:${messages}.required` }).transform((text, ctx) => {
+    const amount = parseVnd(text)
+    if (amount === null || amount <= 0n) {
+      ctx.addIssue({ code: 'custom', message: `operator:${messages}.invalid` })
+      return z.NEVER
+    }
+    if (amount > ORDER_TRANSITION_LIMITS.paymentMaxVnd) {
+      ctx.addIssue({ code: 'custom', message: `operator:${messages}.tooLarge` })
+      return z.NEVER
+    }
+    return amount
+  })
 const noteField = z.string().trim().max(ORDER_TRANSITION_LIMITS.noteMax, 'order.note.tooLong').optional()
 
-const TransferSchema = z.object({ orderId: z.string().min(1), amount: amountField, note: noteField })
+const TransferSchema = z.object({ orderId: z.string().min(1), amount: amountField('payments.amount'), note: noteField })
 const RefundSchema = z.object({ orderId: z.string().min(1), note: noteField })
+// Whether the amount exceeds the excess still owed is the action's check (markExcessRefunded).
+const ExcessSchema = z.object({ orderId: z.string().min(1), amount: amountField('payments.excess.amount'), note: noteField })
 
 const orderView = (o: OperatorOrder) => ({
   id: o.id,
@@ -68,6 +83,11 @@ const orderView = (o: OperatorOrder) => ({
   total: o.totalVnd.toString(),
   received: o.amountReceivedVnd.toString(),
   due: amountDue(o).toString(),
+  // What a refund of the closed order sends back, and an overpaid order's excess: in all, returned, still owed.
+  toRefund: refundDueVnd(o).toString(),
+  excess: excessVnd(o).toString(),
+  excessRefunded: o.excessRefundedVnd.toString(),
+  excessOwed: excessOwedVnd(o).toString(),
   placedAt: o.createdAt.toISOString(),
   confirmedAt: o.confirmedAt?.toISOString() ?? null,
   closedAt: o.closedAt?.toISOString() ?? null,
@@ -81,9 +101,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langOf(params)
   await requirePlatformRole(request, lang, 'OPERATOR')
   const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, QUERY_MAX)
-  const [awaiting, refunds, found] = await Promise.all([
+  const [awaiting, refunds, excess, found] = await Promise.all([
     listAwaitingTransfer(LIST_LIMIT),
     listRefundPending(LIST_LIMIT),
+    listExcessOwed(LIST_LIMIT),
     q ? findOrderForOperator(q) : Promise.resolve(null),
   ])
   const { PAYMENT_BANK_NAME, VIETQR_ACCOUNT, VIETQR_ACCOUNT_NAME } = env()
@@ -94,6 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     found: found ? orderView(found) : null,
     awaiting: { items: awaiting.items.map(orderView), total: awaiting.total },
     refunds: { items: refunds.items.map(orderView), total: refunds.total },
+    excess: { items: excess.items.map(orderView), total: excess.total },
   }
 }
 
@@ -141,8 +163,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === 'order.note.tooLong') return data({ form, result: submission.reply({ fieldErrors: { note: [result.error] } }) }, { status: 400 })
       return redirectWithToast(request, back, { key: `errors:${result.error}`, type: 'error' })
     }
-    const values = { number: result.order.number, amount: money(result.order.amountReceivedVnd) }
+    const values = { number: result.order.number, amount: money(refundDueVnd(result.order)) }
     return redirectWithToast(request, back, { key: 'operator:toast.refunded', values })
+  }
+
+  if (intent === 'excess') {
+    const submission = parseWithZod(formData, { schema: ExcessSchema })
+    if (submission.status !== 'success') return data({ form, result: submission.reply() }, { status: 400 })
+    const { orderId, amount, note } = submission.value
+    const result = await recordExcessRefund({ orderId, amountVnd: amount, note, operator }, actor)
+    if (!result.ok) {
+      if (result.error === 'order.notFound') throw new Response('Not Found', { status: 404 })
+      // Nothing (left) to return, e.g. another operator has just recorded it: the page shows the order as it is now.
+      if (result.error === 'order.payment.noExcess') return redirectWithToast(request, back, { key: `errors:${result.error}`, type: 'error' })
+      const field = result.error === 'order.note.tooLong' ? 'note' : 'amount'
+      return data({ form, result: submission.reply({ fieldErrors: { [field]: [result.error] } }) }, { status: 400 })
+    }
+    const { order, amountVnd } = result
+    const owed = excessOwedVnd(order)
+    const values = { number: order.number, amount: money(amountVnd), owed: money(owed) }
+    return redirectWithToast(request, back, { key: owed > 0n ? 'operator:toast.excessRefundedPart' : 'operator:toast.excessRefunded', values })
   }
 
   throw new Response('Bad Request', { status: 400 })
@@ -185,7 +225,7 @@ function OrderFacts({ order, lang }: { order: OrderView; lang: Language }) {
         <>
           <dt>{t('payments.order.toRefund')}</dt>
           <dd>
-            <strong>{formatVnd(BigInt(order.received), lang)}</strong>
+            <strong>{formatVnd(BigInt(order.toRefund), lang)}</strong>
           </dd>
         </>
       ) : order.paymentStatus === 'UNPAID' || order.paymentStatus === 'INVOICED' ? (
@@ -193,6 +233,22 @@ function OrderFacts({ order, lang }: { order: OrderView; lang: Language }) {
           <dt>{t('payments.order.due')}</dt>
           <dd>
             <strong>{formatVnd(BigInt(order.due), lang)}</strong>
+          </dd>
+        </>
+      ) : null}
+      {order.paymentStatus === 'PAID' && order.excess !== '0' ? (
+        <>
+          <dt>{t('payments.order.excess')}</dt>
+          <dd>{formatVnd(BigInt(order.excess), lang)}</dd>
+          {order.excessRefunded !== '0' ? (
+            <>
+              <dt>{t('payments.order.excessRefunded')}</dt>
+              <dd>{formatVnd(BigInt(order.excessRefunded), lang)}</dd>
+            </>
+          ) : null}
+          <dt>{t('payments.order.excessOwed')}</dt>
+          <dd>
+            <strong>{formatVnd(BigInt(order.excessOwed), lang)}</strong>
           </dd>
         </>
       ) : null}
@@ -289,7 +345,59 @@ function RefundForm({ order, formId }: { order: OrderView; formId: string }) {
   )
 }
 
-/** One order with the action it is waiting for (a transfer while unpaid, a refund while one is pending). */
+/** Marks (part of) an overpaid order's excess returned: the amount still owed is prefilled and may be lowered. */
+function ExcessForm({ order, formId }: { order: OrderView; formId: string }) {
+  const { t } = useTranslation('operator')
+  const lang = useLang()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: actionData?.form === formId ? actionData.result : undefined,
+    defaultValue: { amount: order.excessOwed },
+    constraint: getZodConstraint(ExcessSchema),
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ExcessSchema }),
+  })
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('form') === formId
+  return (
+    <Form method="post" {...getFormProps(form)} style={styles.form} aria-label={t('payments.excess.legend', { number: order.number })}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="excess" />
+      <input type="hidden" name="form" value={formId} />
+      <input type="hidden" name="orderId" value={order.id} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <div className="field">
+        <label htmlFor={fields.amount.id}>{t('payments.excess.amount.label')}</label>
+        <input
+          {...getInputProps(fields.amount, { type: 'text' })}
+          inputMode="numeric"
+          autoComplete="off"
+          style={styles.amountInput}
+          aria-describedby={[`${fields.amount.id}-hint`, fields.amount.errors?.length ? fields.amount.errorId : ''].filter(Boolean).join(' ')}
+        />
+        <p id={`${fields.amount.id}-hint`} className="hint">
+          {t('payments.excess.amount.hint', { owed: formatVnd(BigInt(order.excessOwed), lang) })}
+        </p>
+        <ErrorList id={fields.amount.errorId} errors={fields.amount.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.note.id}>{t('payments.excess.note')}</label>
+        <input {...getInputProps(fields.note, { type: 'text' })} autoComplete="off" aria-describedby={`${fields.note.id}-hint`} />
+        <p id={`${fields.note.id}-hint`} className="hint">
+          {t('payments.refund.noteHint')}
+        </p>
+        <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
+      </div>
+      <button type="submit" className="button button-small" disabled={busy}>
+        {t('payments.excess.submit')}
+        <span className="visually-hidden"> {order.number}</span>
+      </button>
+    </Form>
+  )
+}
+
+/** One order with the action it is waiting for (a transfer while unpaid, a refund while one is pending, an excess to return). */
 function OrderCard({ order, place }: { order: OrderView; place: 'found' | 'list' }) {
   const lang = useLang()
   const headingId = `${place}-${order.id}-heading`
@@ -301,6 +409,7 @@ function OrderCard({ order, place }: { order: OrderView; place: 'found' | 'list'
       <OrderFacts order={order} lang={lang} />
       {order.paymentStatus === 'UNPAID' || order.paymentStatus === 'INVOICED' ? <TransferForm order={order} formId={`${place}-transfer-${order.id}`} /> : null}
       {order.paymentStatus === 'REFUND_PENDING' ? <RefundForm order={order} formId={`${place}-refund-${order.id}`} /> : null}
+      {order.excessOwed !== '0' ? <ExcessForm order={order} formId={`${place}-excess-${order.id}`} /> : null}
     </li>
   )
 }
@@ -308,7 +417,7 @@ function OrderCard({ order, place }: { order: OrderView; place: 'found' | 'list'
 export default function OperatorPaymentsPage() {
   const { t } = useTranslation('operator')
   const lang = useLang()
-  const { bank, q, found, awaiting, refunds } = useLoaderData<typeof loader>()
+  const { bank, q, found, awaiting, refunds, excess } = useLoaderData<typeof loader>()
   const base = `/${lang}/operator/payments`
   return (
     <section>
@@ -372,7 +481,7 @@ export default function OperatorPaymentsPage() {
 
       <section aria-labelledby="payments-refunds-heading">
         <h2 id="payments-refunds-heading">
-          {t('payments.refunds.heading')} <span className="meta">({refunds.total})</span>
+          {t('payments.refunds.heading')} <span className="meta">({refunds.total + excess.total})</span>
         </h2>
         <p className="hint">{t('payments.refunds.intro')}</p>
         {refunds.items.length === 0 ? (
@@ -382,6 +491,20 @@ export default function OperatorPaymentsPage() {
             {refunds.total > refunds.items.length ? <p className="meta">{t('payments.more', { shown: refunds.items.length, total: refunds.total })}</p> : null}
             <ul className="cards">
               {refunds.items.map((o) => (
+                <OrderCard key={o.id} order={o} place="list" />
+              ))}
+            </ul>
+          </>
+        )}
+        {/* Overpaid orders going ahead: only the excess goes back. */}
+        <p className="hint">{t('payments.excess.intro')}</p>
+        {excess.items.length === 0 ? (
+          <p>{t('payments.excess.empty')}</p>
+        ) : (
+          <>
+            {excess.total > excess.items.length ? <p className="meta">{t('payments.more', { shown: excess.items.length, total: excess.total })}</p> : null}
+            <ul className="cards" aria-label={t('payments.excess.label')}>
+              {excess.items.map((o) => (
                 <OrderCard key={o.id} order={o} place="list" />
               ))}
             </ul>

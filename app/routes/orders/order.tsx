@@ -13,7 +13,7 @@ import { OrderActionForms, orderIntents, statusOfIntent, type OrderActionData, t
 import { OrderApprovalBox } from '~/components/order-approval'
 import { OrderStatusBadge, PaymentStatusBadge } from '~/components/order-badges'
 import { OrderStatus } from '~/generated/prisma/enums'
-import { OrderPaymentBox, paymentDue } from '~/components/order-payment'
+import { excessReturnedAt, OrderPaymentBox, paymentDue } from '~/components/order-payment'
 import { OrderTerms } from '~/components/order-terms'
 import { isOverdue } from '~/modules/payments/terms'
 import { OrderTimeline } from '~/components/order-timeline'
@@ -102,6 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       paymentDueDate: dateOnly(order.paymentDueDate),
       overdue: isOverdue(order),
       amountReceivedVnd: order.amountReceivedVnd.toString(),
+      excessRefundedVnd: order.excessRefundedVnd.toString(),
       subtotalVnd: order.subtotalVnd.toString(),
       vatTotalVnd: order.vatTotalVnd.toString(),
       shippingFeeVnd: order.shippingFeeVnd.toString(),
@@ -128,7 +129,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         lineTotalVnd: i.lineTotalVnd.toString(),
         vatAmountVnd: i.vatAmountVnd.toString(),
       })),
-      events: order.events.map((e) => ({
+      // The overdue invoice is the buyer's business with the platform: the producer's history leaves it out (as its terms box does).
+      events: order.events.filter((e) => side === 'buyer' || (e.details as { payment?: string } | null)?.payment !== 'overdue').map((e) => ({
         id: e.id,
         at: e.at.toISOString(),
         actorName: e.actorName,
@@ -574,6 +576,8 @@ export default function OrderPage() {
             reference={order.paymentReference}
             totalVnd={order.totalVnd}
             amountReceivedVnd={order.amountReceivedVnd}
+            excessRefundedVnd={order.excessRefundedVnd}
+            excessReturnedAt={excessReturnedAt(order.events)}
             bank={bank}
             card={card ? { data: card, action: `${docs}/card`, canPay: canUpdate } : null}
           />
