@@ -50,8 +50,12 @@ async function cartWithTea(page: Page, lang: 'vi' | 'en') {
   await page.goto(`/${lang}/p/${TEA}`)
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: l.add }) })
   await form.getByLabel(lang === 'en' ? /^Quantity/ : /^Số lượng/).fill('20')
+  // Wait for the cart to take it before leaving the page (leaving would cancel the request).
+  const added = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/${lang}/p/${TEA}`) && r.ok())
   await form.getByRole('button', { name: l.add }).click()
+  await added
   await page.goto(`/${lang}/cart`)
+  await expect(page.locator('.cart-line')).toHaveCount(1)
   await page.getByRole('link', { name: l.checkout }).click()
 }
 
