@@ -176,7 +176,7 @@ function BuyerCard({ buyer }: { buyer: BuyerView }) {
       <h2 id={headingId} style={styles.heading}>
         <span>{buyer.displayName}</span> <VerificationBadge status={buyer.verificationStatus} /> <SuspendedBadge suspended={buyer.suspended} />
       </h2>
-      <dl className="facts">
+      <dl className="facts facts-stacked">
         <dt>{t('credit.buyer.legalName')}</dt>
         <dd>{buyer.legalName}</dd>
         <dt>{t('credit.buyer.taxCode')}</dt>
